@@ -27,19 +27,12 @@ install-dev: $(VENV)/.installed-dev translations
 # Compile each package's German and English catalogue (.po -> .mo).
 translations: $(VENV)/.installed
 	@for pkg in $(PACKAGES); do \
-	  if [ -d $$pkg/translations/de ]; then $(BIN)/pybabel compile -q -f -d $$pkg/translations; fi; \
+	  if [ -d $$pkg/translations/de ]; then $(BIN)/pybabel compile -f -d $$pkg/translations; fi; \
 	done
 
 # Refresh the catalogues from the source (run after adding user-facing strings).
 i18n-extract: $(VENV)/.installed
-	@for pkg in $(PACKAGES); do \
-	  $(BIN)/pybabel extract -q -F babel.cfg --no-location -k _l -k lazy_gettext -o $$pkg/translations/messages.pot $$pkg templates/$$pkg $$( [ $$pkg = lineup ] && echo templates/base.html templates/_macros.html templates/_flashes.html templates/errors templates/core templates/accounts templates/admin ); \
-	  for lang in de en; do \
-	    if [ -f $$pkg/translations/$$lang/LC_MESSAGES/messages.po ]; then \
-	      $(BIN)/pybabel update -q --no-fuzzy-matching -i $$pkg/translations/messages.pot -d $$pkg/translations -l $$lang; \
-	    else $(BIN)/pybabel init -q -i $$pkg/translations/messages.pot -d $$pkg/translations -l $$lang; fi; \
-	  done; \
-	done
+	bash scripts/i18n_extract.sh
 
 run: install
 	@mkdir -p instance
