@@ -53,6 +53,8 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         "SQLALCHEMY_DATABASE_URI": os.environ.get("LINEUP_DATABASE_URL", sqlite_default),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "RATELIMIT_STORAGE_URI": redis_url or "memory://",
+        # If Redis goes away, keep limiting per worker rather than failing requests.
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": bool(redis_url),
         "RATELIMIT_HEADERS_ENABLED": True,
         "RATELIMIT_ENABLED": True,
         "LOGIN_RATE_LIMIT_IP": "20 per minute",

@@ -8,6 +8,7 @@ at the end, so parallel runs never see each other's rows.
 from __future__ import annotations
 
 import os
+import threading
 import uuid
 
 import pytest
@@ -17,7 +18,7 @@ from lineup import create_app
 from lineup.extensions import db, limiter
 from lineup.models import Role
 
-from .support import CsrfClient, make_department, make_site, make_user
+from .support import PASSWORD, CsrfClient, make_department, make_site, make_user
 
 
 def _private_postgres_url(base_url: str) -> tuple[str, str]:
@@ -159,3 +160,82 @@ def hr_client(app, hr):
 @pytest.fixture
 def admin_client(app, admin):
     return _logged_in(app, admin)
+
+
+# --- browser tests: the real app on a local port, driven by Debian's Chromium ----------------
+
+CHROMIUM = os.environ.get("LINEUP_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-dev-shm-usage"]
+
+
+class LiveServer:
+    def __init__(self, app) -> None:
+        from werkzeug.serving import make_server
+
+        self._server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.url = f"http://127.0.0.1:{self._server.server_port}"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def start(self) -> LiveServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._thread.join(timeout=5)
+
+
+@pytest.fixture
+def live_server(app):
+    """The test app served on 127.0.0.1 (same database: commit what the browser should see)."""
+    server = LiveServer(app).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def _browser():
+    from playwright.sync_api import sync_playwright
+
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make test` (it installs it).")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                                             headless=True)
+        yield browser
+        browser.close()
+
+
+def _page(browser, **options):
+    context = browser.new_context(**options)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    return context, page
+
+
+@pytest.fixture
+def browser_page(_browser):
+    """A desktop-sized page with an English browser."""
+    context, page = _page(_browser, viewport={"width": 1280, "height": 900}, locale="en-GB")
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone_page(_browser):
+    """A phone-sized page (390x844, touch) with a German browser."""
+    context, page = _page(_browser, viewport={"width": 390, "height": 844}, is_mobile=True,
+                          has_touch=True, locale="de-DE")
+    yield page
+    context.close()
+
+
+def login_in_browser(page, live_server, user, password: str = PASSWORD) -> None:
+    """Sign `user` in through the real sign-in form."""
+    page.goto(f"{live_server.url}/login")
+    page.fill("input[name=identifier]", user.employee_number)
+    page.fill("input[name=password]", password)
+    page.click("form[action$='/login'] button[type=submit]")
+    page.wait_for_url(lambda url: "/login" not in url)
