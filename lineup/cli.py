@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 from flask import Flask
+from sqlalchemy.exc import IntegrityError
 
 from .extensions import db
 from .hooks import demo_seeders
@@ -55,9 +56,9 @@ def create_admin(email: str, employee_number: str, first_name: str, last_name: s
     except AccountError as error:
         db.session.rollback()
         raise click.ClickException(str(error)) from None
-    except Exception as error:  # unique e-mail or employee number
+    except IntegrityError:
         db.session.rollback()
-        raise click.ClickException(f"Could not create the account: {error.__class__.__name__}")
+        raise click.ClickException("That e-mail or employee number is already in use.") from None
     db.session.commit()
     click.echo(f"Administrator {user.full_name} created.")
 

@@ -11,7 +11,7 @@ from .extensions import db
 from .models import Department, Role, Site, User
 from .passwords import hash_password
 
-DEMO_PASSWORD = "lineup-demo"
+DEMO_PASSWORD = "lineup-demo"  # noqa: S105  (documented demo password)
 
 SITES = (
     ("berlin", "Lineup Hotel Berlin", "Europe/Berlin", "de",

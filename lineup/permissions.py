@@ -11,11 +11,12 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
 
+import sqlalchemy as sa
 from flask import abort, current_app, request
 from flask_login import current_user
 
 from .extensions import db
-from .models import Department, Role, User
+from .models import Department, Role, Site, User
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -93,10 +94,6 @@ def can_see_person(user: User, person: User) -> bool:
 
 def manageable_departments(user: User) -> list[Department]:
     """The departments a user may act on, ordered by site and name."""
-    import sqlalchemy as sa
-
-    from .models import Site
-
     if is_org_wide(user):
         stmt = sa.select(Department).join(Site).order_by(Site.name, Department.name)
         return list(db.session.scalars(stmt))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from flask import current_app, render_template
 from flask_babel import gettext as _
-from sqlalchemy.orm import selectinload
 from flask_login import current_user
+from sqlalchemy.orm import selectinload
 
 from ..extensions import db
 from ..hooks import hr_links, team_links, today_panels
