@@ -1,5 +1,5 @@
 # Lineup: `make run` serves the demo on http://127.0.0.1:5000, `make test` runs every test.
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PACKAGES := lineup training quizzes recognition
@@ -8,7 +8,7 @@ export FLASK_APP := wsgi
 .PHONY: run test install install-dev translations i18n-extract lint bench clean
 
 $(BIN)/python:
-	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
+	@$(PYTHON) -c "import sys; assert sys.version_info >= (3, 11)" || { echo "Python 3.11 or newer is required"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
