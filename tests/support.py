@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import itertools
 import re
 from collections.abc import Iterator
 
 import sqlalchemy as sa
-from flask import Flask
+from flask import Flask, has_app_context
 from flask.testing import FlaskClient
 from itsdangerous import URLSafeTimedSerializer
 
@@ -36,6 +37,15 @@ class CsrfClient(FlaskClient):
 
                 raw = session["csrf_token"] = hashlib.sha1(os.urandom(64)).hexdigest()  # noqa: S324
         return URLSafeTimedSerializer(app.secret_key, salt="wtf-csrf-token").dumps(raw)
+
+    def open(self, *args, **kwargs):  # type: ignore[override]
+        """Run the request as a server would: in its own app context, with its own `g` and
+        database session, not inside the test's. Afterwards the test's session forgets what
+        it had loaded, so the test reads what the request saved."""
+        response = contextvars.Context().run(super().open, *args, **kwargs)
+        if has_app_context():
+            db.session.expire_all()
+        return response
 
     def post(self, *args, csrf: bool = True, **kwargs):  # type: ignore[override]
         if csrf and "json" not in kwargs:
