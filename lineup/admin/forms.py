@@ -94,12 +94,12 @@ class PeopleFilterForm(FlaskForm):
 
     q = StringField(_l("Search"), validators=[Optional(), Length(max=100)],
                     description=_l("Name, e-mail or employee number"))
-    site = SelectField(_l("Site"), coerce=optional_int, validate_choice=True)
+    site = SelectField(_l("Site"), coerce=optional_int)
     department = SelectField(_l("Department"), coerce=optional_int)
-    role = SelectField(_l("Role"))
+    role = SelectField(_l("Role"), default="")
     active = SelectField(
         _l("Status"),
-        choices=[("", _l("All")), ("1", _l("Active")), ("0", _l("Deactivated"))],
+        choices=[("", _l("All")), ("1", _l("Active")), ("0", _l("Deactivated"))], default="",
     )
 
     def set_choices(self, sites, departments) -> None:

@@ -12,7 +12,7 @@ def test_sign_in_with_employee_number_then_today(client, staff):
 
 
 def test_sign_in_with_email_in_any_case(client, department):
-    user = make_user(Role.STAFF, department, email="lena@example.org")
+    make_user(Role.STAFF, department, email="lena@example.org")
     db.session.commit()
     response = client.post("/login", data={"identifier": "LENA@Example.org",
                                            "password": PASSWORD})
