@@ -1,11 +1,13 @@
-from flask import render_template
+"""Routes of the recognition area, split by concept; importing this registers them all."""
 
-from lineup.permissions import signed_in
-
-from . import bp
-
-
-@bp.get("/board")
-@signed_in
-def board():
-    return render_template("recognition/board.html")
+from . import (  # noqa: F401 - imported for their routes and hooks
+    api,
+    award_views,
+    board_views,
+    complaint_views,
+    demo,
+    hr_views,
+    inbox_views,
+    integration,
+    public_views,
+)

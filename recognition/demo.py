@@ -1,0 +1,1 @@
+"""Demo data of the recognition area (filled in below)."""
