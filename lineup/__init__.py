@@ -37,8 +37,9 @@ def register_extensions(app: Flask) -> None:
                      render_item=render_migration_item)
     csrf.init_app(app)
     limiter.init_app(app)
-    babel.init_app(app, locale_selector=i18n.select_locale)
+    # Before init_app: Flask-Babel reads the directories when it is initialised.
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = i18n.translation_directories(app)
+    babel.init_app(app, locale_selector=i18n.select_locale)
     login_manager.init_app(app)
     login_manager.user_loader(load_user)
     login_manager.login_view = "accounts.login"
