@@ -18,7 +18,7 @@ from lineup.models import User
 
 from .models import StaffProfile
 
-CONFIDENT = 0.9
+CONFIDENT = 0.8  # a unique near miss (one typo) still counts; the moderator confirms
 # Words that split "who helped you?" into several people.
 SEPARATORS = re.compile(r"\s*(?:,|;|/|&|\+|\band\b|\bund\b|\bsowie\b|\n)\s*", re.I)
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.U)
@@ -41,18 +41,21 @@ def keys(name: str) -> set[str]:
 
 
 def distance(a: str, b: str, limit: int = 3) -> int:
-    """Levenshtein distance, giving up early once it exceeds `limit`."""
+    """Edit distance where swapping two neighbours counts once (optimal string alignment)."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    before: list[int] = []
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
         for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1,
-                               previous[j - 1] + (ca != cb)))
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
         if min(current) > limit:
             return limit + 1
-        previous = current
+        before, previous = previous, current
     return previous[-1]
 
 

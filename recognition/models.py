@@ -198,6 +198,7 @@ class Award(db.Model):
     recipient: Mapped[User] = relationship(foreign_keys=[recipient_id])
     value = relationship("ServiceValue")
     feedback: Mapped[Optional[Feedback]] = relationship()
+    budget: Mapped[Optional[AwardBudget]] = relationship()
 
 
 class AwardBudget(db.Model):
