@@ -31,7 +31,8 @@ def service_values() -> list:
     from training.models import ServiceValue
 
     return list(db.session.scalars(
-        sa.select(ServiceValue).where(ServiceValue.archived.is_(False))
+        sa.select(ServiceValue).where(ServiceValue.archived.is_(False),
+                                      ServiceValue.kind == "value")
         .order_by(ServiceValue.number.is_(None), ServiceValue.number, ServiceValue.id)))
 
 
@@ -40,7 +41,8 @@ def value_numbers() -> dict[int, int]:
     from training.models import ServiceValue
 
     return {i: n for i, n in db.session.execute(
-        sa.select(ServiceValue.id, ServiceValue.number).where(ServiceValue.number.is_not(None)))}
+        sa.select(ServiceValue.id, ServiceValue.number).where(
+            ServiceValue.number.is_not(None), ServiceValue.kind == "value"))}
 
 
 def save_import(preview: Preview, actor: User | None) -> list[Question]:

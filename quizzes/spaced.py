@@ -128,9 +128,17 @@ def daily_set(user: User, day: date) -> list[DailyItem]:
 
 def _value_question(user: User, day: date, exclude: set[int]) -> Question | None:
     value = value_of_the_day(user.site, day)
+    found = _pick_question(user, day, exclude, value.id if value is not None else None)
+    if found is None and value is not None:  # no question on today's value: any question
+        found = _pick_question(user, day, exclude, None)
+    return found
+
+
+def _pick_question(user: User, day: date, exclude: set[int],
+                   value_id: int | None) -> Question | None:
     stmt = _eligible()
-    if value is not None:
-        stmt = stmt.where(Question.value_id == value.id)
+    if value_id is not None:
+        stmt = stmt.where(Question.value_id == value_id)
     if exclude:
         stmt = stmt.where(Question.family_id.not_in(exclude))
     # Prefer questions this person has no card for yet, then the card seen longest ago.
