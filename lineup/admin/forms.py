@@ -72,7 +72,7 @@ class PersonForm(FlaskForm):
         self.role.choices = role_choices(include_admin)
         self.site_id.choices = [(s.id, s.name) for s in sites]
         dept_choices = [(d.id, f"{d.name} ({d.site.name})") for d in departments]
-        self.department_id.choices = [(None, _l("— none —"))] + dept_choices
+        self.department_id.choices = [("", _l("— none —"))] + dept_choices
         self.led_department_ids.choices = dept_choices
 
 
@@ -103,8 +103,8 @@ class PeopleFilterForm(FlaskForm):
     )
 
     def set_choices(self, sites, departments) -> None:
-        self.site.choices = [(None, _l("All sites"))] + [(s.id, s.name) for s in sites]
-        self.department.choices = [(None, _l("All departments"))] + [
+        self.site.choices = [("", _l("All sites"))] + [(s.id, s.name) for s in sites]
+        self.department.choices = [("", _l("All departments"))] + [
             (d.id, f"{d.name} ({d.site.name})") for d in departments
         ]
         self.role.choices = [("", _l("All roles"))] + role_choices(True)

@@ -79,7 +79,7 @@ def test_hr_cannot_create_an_admin(hr_client, site, department):
 def test_admin_can_create_an_admin(admin_client, site, department):
     response = admin_client.post("/admin/people/new",
                                  data=_new_person_data(site, department, role="admin",
-                                                       department_id="None"))
+                                                       department_id=""))
     assert response.status_code == 200
     assert _person("N-1").role == "admin"
 
