@@ -55,8 +55,8 @@ def branching(value=None):
 
 
 def make_quiz(questions, **fields):
-    quiz = Quiz(title_en=fields.pop("title", "Quiz"), title_de="Quiz DE",
-                shuffle_questions=False, shuffle_options=False, **fields)
+    fields = {"shuffle_questions": False, "shuffle_options": False, **fields}
+    quiz = Quiz(title_en=fields.pop("title", "Quiz"), title_de="Quiz DE", **fields)
     quiz.fixed = [QuizQuestion(family_id=q.family_id, position=i)
                   for i, q in enumerate(questions)]
     db.session.add(quiz)
