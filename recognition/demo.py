@@ -49,7 +49,7 @@ PRAISE_DE = (
 PRAISE_EN = (
     "{name} welcomed us by name on our second day and already knew we like a quiet room.",
     "We arrived at 2 a.m. after a cancelled flight and {name} had soup and a warm smile ready.",
-    "{name} walked me to the pharmacy in the rain because I did not know the area. Above and beyond!",
+    "{name} walked me to the pharmacy in the rain because I did not know the area.",
     "My laptop charger broke before a big meeting and {name} found one in twenty minutes.",
     "{name} noticed my daughter's birthday on the booking and surprised her with a little cake.",
     "Thank you {name} for explaining the subway so clearly, we never got lost once.",

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from lineup.extensions import db
 from lineup.models import AuditLog, Role, User
-from recognition.awards import budget_for, ensure_award_types, give_award, rescind
+from recognition.awards import budget_for, ensure_award_types, give_award
 from recognition.models import Award, AwardBudget, AwardType, BoardItem
 from recognition.services import RecognitionError
 from tests.support import make_department, make_user

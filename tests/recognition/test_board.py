@@ -4,8 +4,8 @@ import sqlalchemy as sa
 
 from lineup.extensions import db
 from lineup.models import Role
-from recognition.moderation import approve
 from recognition.models import Applause, BoardItem, StaffProfile
+from recognition.moderation import approve
 from tests.support import count_queries, make_department, make_site, make_user
 
 from .helpers import make_value, praise
