@@ -9,6 +9,7 @@ import random
 from datetime import date, datetime, time, timedelta
 
 import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
 
 from lineup.extensions import db
 from lineup.hooks import demo_seeder
@@ -23,7 +24,7 @@ HISTORY_DAYS = 60
 COMMENTS = ("Good example, thanks.", "Gutes Beispiel aus dem Alltag.", "", "",
             "Kurz und hilfreich.", "The story was great.")
 NOTES = {
-    "berlin": "VIP: Konferenzgruppe 'Nordlicht' reist heute um 15 Uhr an (42 Zimmer).",
+    "berlin": "Konferenzgruppe 'Nordlicht' im Haus (42 Zimmer): Frühstück schon ab 6 Uhr.",
     "new-york": "Marathon weekend: expect early breakfasts and late check-outs.",
 }
 
@@ -55,7 +56,7 @@ def seed_history(today: date, days: int = HISTORY_DAYS) -> int:
     """Line-ups with attendance, acknowledgements and pulses for the days before `today`."""
     start, end = today - timedelta(days=days), today - timedelta(days=1)
     departments = list(db.session.scalars(
-        sa.select(Department).options(sa.orm.selectinload(Department.site))))
+        sa.select(Department).options(selectinload(Department.site))))
     people: dict[int, list[User]] = {}
     for user in db.session.scalars(
             sa.select(User).where(User.active.is_(True),

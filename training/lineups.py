@@ -228,8 +228,16 @@ def facilitator_context(lineup: LineUp, user: User) -> dict:
         "notes": scheduled_day(lineup.site, lineup.date).notes,
         "editable": editable, "correction": editable and not is_open(lineup),
         "started": lineup.started_at.astimezone(tz), "ends": ends_at(lineup).astimezone(tz),
+        "remaining": _clock_face((ends_at(lineup) - clock.now()).total_seconds()),
         "status_labels": STATUS_LABELS, "shift": shift_label(lineup.shift),
     }
+
+
+def _clock_face(seconds: float) -> str:
+    """mm:ss left of the line-up, or +mm:ss over time."""
+    sign = "+" if seconds < 0 else ""
+    minutes, secs = divmod(int(abs(seconds)), 60)
+    return f"{sign}{minutes:02d}:{secs:02d}"
 
 
 def todays_lineups(departments: list[Department]) -> list[LineUp]:

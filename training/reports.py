@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
 
 from lineup.extensions import db
 from lineup.models import Department, Role, Site, User
@@ -118,7 +119,7 @@ def scoped_departments(department_ids: list[int] | None, site_id: int | None = N
         stmt = stmt.where(Department.site_id == site_id)
     if department_id is not None:
         stmt = stmt.where(Department.id == department_id)
-    return list(db.session.scalars(stmt.options(sa.orm.selectinload(Department.site))))
+    return list(db.session.scalars(stmt.options(selectinload(Department.site))))
 
 
 def _opportunities(start: date, end: date, department_ids: list[int]):
