@@ -5,7 +5,11 @@ joins a department later gets its open assignments. A late joiner (account creat
 assignment) gets as much time as everyone else had: their due date is the later of the
 assignment's due date and their start day plus the original period.
 
-Status per person, first match wins: passed (a passing attempt since the assignment was made),
+Which attempts count: for an assignment to a group (site, department, role) every attempt at
+the quiz; for a targeted one (one person, e.g. retraining after a complaint) only attempts made
+since it was assigned, so an old pass does not settle it.
+
+Status per person, first match wins: passed (a passing attempt that counts),
 overdue (past the due date without a pass), in progress (an attempt open), failed (attempts
 submitted, none passing), not started.
 """
@@ -143,7 +147,8 @@ def _attempt_summary(assignment_ids_users: sa.Select) -> sa.Select:
         .select_from(pairs)
         .outerjoin(Attempt, sa.and_(Attempt.user_id == pairs.c.user_id,
                                     Attempt.quiz_id == pairs.c.quiz_id,
-                                    Attempt.started_at >= pairs.c.created_at))
+                                    sa.or_(pairs.c.target_user_id.is_(None),
+                                           Attempt.started_at >= pairs.c.created_at)))
         .group_by(pairs.c.assignment_id, pairs.c.user_id)
     )
 
@@ -164,7 +169,8 @@ def statuses(assignments: list[Assignment], *, user_ids: list[int] | None = None
         return []
     by_id = {a.id: a for a in assignments}
     pairs = (sa.select(Assignment.id.label("assignment_id"), User.id.label("user_id"),
-                       Assignment.quiz_id, Assignment.created_at)
+                       Assignment.quiz_id, Assignment.created_at,
+                       Assignment.user_id.label("target_user_id"))
              .join(User, _members_join())
              .where(Assignment.id.in_(list(by_id))))
     if user_ids is not None:
@@ -217,7 +223,3 @@ def summary_counts(assignments: list[Assignment], viewer: User) -> dict[int, dic
     for value in counts.values():
         value["total"] = sum(value.values())
     return counts
-
-
-def started_at_least(attempt_started: datetime, assignment: Assignment) -> bool:
-    return attempt_started >= assignment.created_at

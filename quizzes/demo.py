@@ -145,7 +145,6 @@ def seed_assignments(quizzes: dict[str, Quiz], today: date) -> None:
         return db.session.scalars(sa.select(Department).where(
             Department.site_id == site.id, Department.name == name)).first()
 
-    created = datetime.combine(today - timedelta(days=35), time(8), tzinfo=UTC)
     wanted = [
         (quizzes["onboarding"], {"role": Role.STAFF.value}, today + timedelta(days=10)),
         (quizzes["complaints"], {"department_id": getattr(department(berlin, "Front Office"),
@@ -165,8 +164,7 @@ def seed_assignments(quizzes: dict[str, Quiz], today: date) -> None:
         exists = db.session.scalar(sa.select(Assignment.id).where(
             Assignment.quiz_id == quiz.id, getattr(Assignment, column) == value))
         if exists is None:
-            db.session.add(Assignment(quiz_id=quiz.id, due_on=due, created_at=created,
-                                      note="", **target))
+            db.session.add(Assignment(quiz_id=quiz.id, due_on=due, note="", **target))
     db.session.flush()
 
 

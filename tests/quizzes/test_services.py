@@ -349,3 +349,20 @@ def test_statuses_for_many_people_in_one_query(app, hr, department):
     with count_queries() as many:
         rows = statuses([assignment])
     assert len(rows) == 23 and many.count == few.count
+
+
+def test_targeted_assignment_ignores_passes_before_it(app, staff, hr):
+    q = single()
+    quiz = make_quiz([q])
+    attempt = start_attempt(quiz, staff)
+    answer(attempt, q.id, right(q), immediate=False)
+    finish_attempt(attempt)
+    attempt.started_at = datetime.now(UTC) - timedelta(days=30)
+    group = assign_quiz(hr, quiz, due_on=date.today(), role="staff")
+    db.session.flush()
+    assert my_training(staff)[0].status is Status.PASSED
+    group.cancelled = True
+    assign_quiz(hr, quiz, due_on=date.today() + timedelta(days=2), user=staff,
+                note="After a complaint")
+    db.session.flush()
+    assert my_training(staff)[0].status is Status.NOT_STARTED
