@@ -295,3 +295,96 @@ def departments_csv(report: Report) -> str:
 def people_csv(rows: list[PersonRow]) -> str:
     """The people table as CSV, numbers as plain numbers, like the screen."""
     return _csv(PERSON_COLUMNS, rows)
+
+
+@dataclass
+class LineUpRow:
+    lineup_id: int
+    date: date
+    site: str
+    department: str
+    shift: str
+    leader: str
+    value_en: str
+    value_de: str
+    present: int
+    absent: int
+    excused: int
+    acknowledged: int
+    useful: int
+    not_useful: int
+
+
+def lineup_report(start: date, end: date, departments: list[Department], *,
+                  page: int | None = 1, per_page: int = 25) -> tuple[list[LineUpRow], int]:
+    """The line-ups held in the range, newest first, with their attendance counted in SQL."""
+    from sqlalchemy.orm import aliased
+
+    from .models import ServiceValue
+
+    ids = [d.id for d in departments]
+    marks = (
+        sa.select(Attendance.lineup_id,
+                  *[sa.func.sum(sa.case((Attendance.status == s.value, 1), else_=0)).label(s.value)
+                    for s in AttendanceStatus])
+        .group_by(Attendance.lineup_id).subquery()
+    )
+    # Marked absent or excused at this line-up, and read the value of that day later.
+    acks = (
+        sa.select(Attendance.lineup_id, sa.func.count().label("acknowledged"))
+        .join(LineUp, LineUp.id == Attendance.lineup_id)
+        .join(Acknowledgement, sa.and_(Acknowledgement.user_id == Attendance.user_id,
+                                       Acknowledgement.date == LineUp.date))
+        .where(Attendance.status != AttendanceStatus.PRESENT.value,
+               LineUp.date.between(start, end), LineUp.department_id.in_(ids))
+        .group_by(Attendance.lineup_id).subquery()
+    )
+    pulses = (
+        sa.select(Pulse.lineup_id,
+                  sa.func.sum(sa.case((Pulse.useful.is_(True), 1), else_=0)).label("useful"),
+                  sa.func.sum(sa.case((Pulse.useful.is_(False), 1), else_=0)).label("not_useful"))
+        .group_by(Pulse.lineup_id).subquery()
+    )
+    leader = aliased(User)
+    stmt = (
+        sa.select(LineUp.id, LineUp.date, LineUp.shift, Site.name.label("site"),
+                  Department.name.label("department"),
+                  sa.func.coalesce(leader.first_name + " " + leader.last_name, "").label("leader"),
+                  sa.func.coalesce(ServiceValue.title_en, "").label("value_en"),
+                  sa.func.coalesce(ServiceValue.title_de, "").label("value_de"),
+                  *[sa.func.coalesce(marks.c[s.value], 0).label(s.value)
+                    for s in AttendanceStatus],
+                  sa.func.coalesce(acks.c.acknowledged, 0).label("acknowledged"),
+                  sa.func.coalesce(pulses.c.useful, 0).label("useful"),
+                  sa.func.coalesce(pulses.c.not_useful, 0).label("not_useful"))
+        .join(Department, Department.id == LineUp.department_id)
+        .join(Site, Site.id == LineUp.site_id)
+        .outerjoin(leader, leader.id == LineUp.leader_id)
+        .outerjoin(ServiceValue, ServiceValue.id == LineUp.value_id)
+        .outerjoin(marks, marks.c.lineup_id == LineUp.id)
+        .outerjoin(acks, acks.c.lineup_id == LineUp.id)
+        .outerjoin(pulses, pulses.c.lineup_id == LineUp.id)
+        .where(LineUp.date.between(start, end), LineUp.department_id.in_(ids))
+    )
+    total = db.session.scalar(
+        sa.select(sa.func.count(LineUp.id))
+        .where(LineUp.date.between(start, end), LineUp.department_id.in_(ids)))
+    stmt = stmt.order_by(LineUp.date.desc(), Site.name, Department.name, LineUp.shift)
+    if page is not None:
+        stmt = stmt.offset((max(page, 1) - 1) * per_page).limit(per_page)
+    rows = [LineUpRow(lineup_id=r.id, date=r.date, site=r.site, department=r.department,
+                      shift=r.shift, leader=r.leader, value_en=r.value_en, value_de=r.value_de,
+                      present=int(r.present), absent=int(r.absent), excused=int(r.excused),
+                      acknowledged=int(r.acknowledged), useful=int(r.useful),
+                      not_useful=int(r.not_useful))
+            for r in db.session.execute(stmt)]
+    return rows, int(total or 0)
+
+
+LINEUP_COLUMNS = ("date", "site", "department", "shift", "leader", "value_en", "value_de",
+                  "present", "absent", "excused", "acknowledged", "useful", "not_useful")
+
+
+def lineups_csv(rows: list[LineUpRow]) -> str:
+    """The held line-ups as CSV, like the screen."""
+    return _csv(LINEUP_COLUMNS, rows)

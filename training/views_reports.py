@@ -97,6 +97,29 @@ def report():
                            department_choices=choices, sites=sites)
 
 
+@bp.get("/reports/line-ups")
+@role_required(Role.SUPERVISOR)
+def report_lineups():
+    filters = _filters()
+    per_page = current_app.config["PAGE_SIZE"]
+    rows, total = reports.lineup_report(filters.start, filters.end, _departments(filters),
+                                        page=filters.page, per_page=per_page)
+    choices = manageable_departments(current_user)
+    sites = sorted({d.site for d in choices}, key=lambda s: s.name)
+    return render_template("training/report_lineups.html", rows=rows, total=total,
+                           filters=filters, pages=max(1, -(-total // per_page)),
+                           department_choices=choices, sites=sites)
+
+
+@bp.get("/reports/line-ups.csv")
+@role_required(Role.SUPERVISOR)
+def report_lineups_csv():
+    filters = _filters()
+    rows, _total = reports.lineup_report(filters.start, filters.end, _departments(filters),
+                                         page=None)
+    return _csv_response(reports.lineups_csv(rows), "line-ups", filters)
+
+
 def _csv_response(text: str, name: str, filters: Filters) -> Response:
     filename = f"lineup-{name}-{filters.start.isoformat()}-{filters.end.isoformat()}.csv"
     return Response(text, mimetype="text/csv",

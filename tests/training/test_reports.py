@@ -185,3 +185,19 @@ def test_query_counts_are_the_same_for_1_and_50_departments(app, frozen, hr_clie
     _add_departments(site, 49, start=1)
     fifty = _measure(hr_client, staff_client)
     assert one == fifty
+
+
+def test_held_line_ups_list_with_counts_and_csv(fixture, hr_client):
+    html = hr_client.get(f"/line-up/reports/line-ups?{RANGE}").get_data(as_text=True)
+    rows = _cells(html, "lineup")
+    assert len(rows) == 5  # four mornings and one night shift
+    exported = list(csv.DictReader(io.StringIO(hr_client.get(
+        f"/line-up/reports/line-ups.csv?{RANGE}").get_data(as_text=True))))
+    assert len(exported) == 5
+    sixth = next(r for r in exported if r["date"] == "2026-03-06")
+    # Anna and Ben present, Cem absent and acknowledged later; Anna found it useful.
+    assert (sixth["present"], sixth["absent"], sixth["acknowledged"], sixth["useful"]) == (
+        "2", "1", "1", "1")
+    screen = [(r["present"], r["absent"], r["excused"], r["acknowledged"]) for r in rows]
+    csv_rows = [(r["present"], r["absent"], r["excused"], r["acknowledged"]) for r in exported]
+    assert screen == csv_rows
