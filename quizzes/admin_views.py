@@ -32,6 +32,7 @@ from .errors import QuizError
 from .formats import FORMATS, export_csv, export_gift, parse
 from .forms import ConfirmImportForm, ImportForm, QuestionForm, QuizForm
 from .models import Category, Kind, Question, Quiz
+from .scenario_text import parse_steps, steps_to_text
 from .services import QuizSettings, save_import, save_quiz, service_values, value_numbers
 from .stats import (
     MIN_RESPONSES,
@@ -83,6 +84,8 @@ def _question_form(question: Question | None = None) -> QuestionForm:
         form.value_id.data = question.value_id or 0
         form.category.data = question.category.name if question.category else ""
         form.tags.data = ", ".join(question.tag_list)
+        if question.kind_enum is Kind.BRANCHING:
+            form.steps.data = steps_to_text(question)
         for entry, option in zip(form.options.entries, question.top_options, strict=False):
             for name in ("text_en", "text_de", "feedback_en", "feedback_de"):
                 entry.form[name].data = getattr(option, name)
@@ -91,7 +94,13 @@ def _question_form(question: Question | None = None) -> QuestionForm:
 
 
 def _question_data(form: QuestionForm) -> QuestionData:
-    return QuestionData(
+    """The form as QuestionData; BankError for a branching text that cannot be read."""
+    steps: list = []
+    if form.kind.data == Kind.BRANCHING:
+        steps, errors = parse_steps(form.steps.data or "")
+        if errors:
+            raise BankError(" ".join(errors))
+    return QuestionData(steps=steps,
         kind=form.kind.data, prompt_en=form.prompt_en.data or "",
         prompt_de=form.prompt_de.data or "", situation_en=form.situation_en.data or "",
         situation_de=form.situation_de.data or "", principle_en=form.principle_en.data or "",
@@ -139,9 +148,6 @@ def question(question_id: int):
 @role_required(Role.HR)
 def edit_question(question_id: int):
     question = get_or_404(Question, question_id)
-    if question.kind_enum is Kind.BRANCHING:
-        abort(409, description=_("Branching scenarios are changed through the demo content "
-                                 "and cannot be edited here yet."))
     if not question.is_current:
         abort(409, description=_("Only the newest version of a question can be edited."))
     form = _question_form(question)

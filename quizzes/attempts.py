@@ -271,7 +271,9 @@ def attempt_page(attempt: Attempt, position: int | None, immediate: bool) -> Att
     responses = responses_of(attempt)
     state = progress(attempt, responses)
     ids = attempt.question_ids
-    if position is None or not 0 <= position < len(ids):
+    if position == len(ids):  # the overview, asked for explicitly
+        position = None
+    elif position is None or not 0 <= position < len(ids):
         position = state.next_position
     if position is None:
         return AttemptPage(None, None, None, [], None, [], False, state,

@@ -691,9 +691,8 @@ FACTS = [
        "Falsch", "Nur etwa 6 % beschweren sich; etwa ein Drittel erzählt es stattdessen "
                  "Familie und Freunden.")], SOURCE_FIGURES),
     ("f02", 8, "multiple", 2, "relationship;figures",
-     ("Which statements about loyal guests are supported by research? Choose all that "
-      "apply.",
-      "Welche Aussagen über treue Gäste werden von Studien gestützt? Wähle alle zutreffenden."),
+     ("Which statements about loyal guests are supported by research?",
+      "Welche Aussagen über treue Gäste werden von Studien gestützt?"),
      ("Keeping a guest is worth more than winning a new one",
       "Einen Gast zu halten ist mehr wert, als einen neuen zu gewinnen"),
      [(True, "Emotionally connected customers spend considerably more.",

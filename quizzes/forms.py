@@ -24,6 +24,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 KIND_CHOICES = [
     ("scenario", _l("Scenario")), ("single", _l("Single choice")),
     ("multiple", _l("Multiple choice")), ("truefalse", _l("True or false")),
+    ("branching", _l("Branching scenario")),
 ]
 CHANNEL_CHOICES = [("", _l("—")), ("phone", _l("Phone")), ("desk", _l("At the desk")),
                    ("email", _l("E-mail")), ("chat", _l("Chat"))]
@@ -63,6 +64,8 @@ class QuestionForm(FlaskForm):
     feedback_en = TextAreaField(_l("General feedback (English)"), validators=[Length(max=4000)])
     feedback_de = TextAreaField(_l("General feedback (German)"), validators=[Length(max=4000)])
     options = FieldList(FormField(OptionForm), min_entries=5, max_entries=8)
+    steps = TextAreaField(_l("Conversation steps (branching scenarios only)"),
+                          validators=[Length(max=20000)], render_kw={"rows": 12})
 
 
 class DrawForm(Form):

@@ -277,3 +277,23 @@ def test_statistics_page_costs_the_same_for_1_and_50_questions(app, hr_client, d
         return counter.count
 
     assert page(1) == page(50 - 1)  # second call: 50 questions with answers in total
+
+
+def test_hr_edits_a_branching_scenario_as_text(hr_client, staff):
+    q = branching()
+    db.session.commit()
+    page = hr_client.get(f"/quizzes/bank/{q.id}/edit").get_data(as_text=True)
+    assert "choice | 2 | Listen and apologise" in page
+    from quizzes.scenario_text import steps_to_text
+
+    text = steps_to_text(q).replace("books again", "books again and tells friends")
+    form = {"kind": "branching", "difficulty": 2, "value_id": 0, "channel": "", "mood": "",
+            "category": "", "tags": "", "prompt_en": "The guest is angry", "steps": text}
+    response = hr_client.post(f"/quizzes/bank/{q.id}/edit", data=form, follow_redirects=True)
+    assert "tells friends" in response.get_data(as_text=True)
+    bad = hr_client.post(f"/quizzes/bank/{q.id}/edit",
+                         data={**form, "steps": "step | Hi\nchoice | x | Go"})
+    assert bad.status_code == 400 and "whole number" in bad.get_data(as_text=True)
+    bad = hr_client.post(f"/quizzes/bank/{q.id}/edit",
+                         data={**form, "steps": "step | Hi\nchoice | 9 | Go\nend | 100 | Ok"})
+    assert bad.status_code == 400 and "does not exist" in bad.get_data(as_text=True)
