@@ -8,7 +8,8 @@ from flask_login import current_user
 from .permissions import refuse_unclassified
 
 # Pages a user who must set a new password may still reach.
-_PASSWORD_CHANGE_ALLOWED = {"accounts.change_password", "accounts.logout", "static", "core.healthz"}
+_PASSWORD_CHANGE_ALLOWED = {"accounts.change_password", "accounts.logout", "accounts.set_language",
+                            "static", "core.healthz"}
 
 
 def force_password_change():

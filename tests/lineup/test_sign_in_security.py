@@ -277,3 +277,12 @@ def test_session_cookie_is_renewed_at_sign_in(client, staff):
     client.login(staff)
     with client.session_transaction() as session:
         assert "planted" not in session
+
+
+def test_language_can_be_switched_while_a_password_change_is_due(app, department):
+    user = make_user(Role.STAFF, department, must_change_password=True)
+    db.session.commit()
+    client = app.test_client()
+    client.login(user)
+    client.post("/language", data={"language": "de", "next": "/account/password"})
+    assert "Passwort ändern" in client.get("/account/password").get_data(as_text=True)
