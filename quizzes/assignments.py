@@ -201,15 +201,25 @@ def my_training(user: User) -> list[PersonStatus]:
     return statuses(assignments, user_ids=[user.id])
 
 
+def is_assigned(user: User, quiz: Quiz) -> bool:
+    """Whether an open assignment requires `quiz` of `user`."""
+    return db.session.scalar(sa.select(sa.exists().where(
+        Assignment.quiz_id == quiz.id, Assignment.cancelled.is_(False), _targets(user)))) or False
+
+
 def visible_assignments(viewer: User):
-    """A select of the assignments `viewer` may see: HR all; supervisors their departments'
-    (including targeted ones for their people); staff none."""
+    """A select of the assignments `viewer` may see: HR all; supervisors those that reach
+    their departments (their departments', their sites', by role, and targeted ones for their
+    own people -- never another team's targeted ones); staff none."""
     stmt = sa.select(Assignment).where(Assignment.cancelled.is_(False))
     if is_org_wide(viewer):
         return stmt
-    department_ids = [d.id for d in viewer.led_departments]
+    departments = list(viewer.led_departments)
+    department_ids = [d.id for d in departments]
     people = sa.select(User.id).where(User.department_id.in_(department_ids))
     return stmt.where(sa.or_(Assignment.department_id.in_(department_ids),
+                             Assignment.site_id.in_({d.site_id for d in departments}),
+                             Assignment.role.is_not(None),
                              Assignment.user_id.in_(people),
                              Assignment.assigned_by_id == viewer.id))
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import selectinload
 from lineup.extensions import db
 from lineup.models import User, utcnow
 
+from .assignments import is_assigned
 from .bank import current_questions
 from .errors import QuizError
 from .models import Attempt, Kind, Question, Quiz, QuizDraw, Response, ResponseChoice
@@ -75,7 +76,7 @@ def start_attempt(quiz: Quiz, user: User, *, now: datetime | None = None,
                   rng: random.Random | None = None) -> Attempt:
     """Resume the open attempt, or start a new one within the attempt limit."""
     now = now or utcnow()
-    if quiz.archived or not quiz.published:
+    if quiz.archived or not (quiz.published or is_assigned(user, quiz)):
         raise QuizError(_("This quiz is not open."), 409)
     previous = attempts_of(user, quiz)
     open_attempt = next((a for a in previous if not a.finished), None)

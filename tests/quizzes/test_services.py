@@ -366,3 +366,42 @@ def test_targeted_assignment_ignores_passes_before_it(app, staff, hr):
                 note="After a complaint")
     db.session.flush()
     assert my_training(staff)[0].status is Status.NOT_STARTED
+
+
+def test_unpublished_quiz_only_for_those_assigned(app, staff, hr, department):
+    quiz = make_quiz([single()], published=False)
+    with pytest.raises(QuizError):
+        start_attempt(quiz, staff)
+    assign_quiz(hr, quiz, due_on=date.today(), department=department)
+    assert start_attempt(quiz, staff).number == 1
+
+
+def test_department_mastery_against_hand_computed_numbers(app, values, department):
+    from quizzes.stats import department_mastery
+
+    q1, q2 = single("V1", value=values[0]), single("V2", value=values[1])
+    quiz = make_quiz([q1, q2])
+    a, b = make_user(Role.STAFF, department), make_user(Role.STAFF, department)
+    other = make_user(Role.STAFF, make_department("Spa"))
+    _submitted(a, quiz, [(q1, right(q1)), (q2, wrong(q2))])
+    _submitted(b, quiz, [(q1, right(q1)), (q2, right(q2))])
+    _submitted(other, quiz, [(q1, wrong(q1)), (q2, wrong(q2))])
+    cells = department_mastery()
+    assert cells[(department.id, values[0].id)] == (100.0, 2)
+    assert cells[(department.id, values[1].id)] == (50.0, 2)
+    assert cells[(other.department_id, values[0].id)] == (0.0, 1)
+    assert department_mastery([department.id]).keys() == {(department.id, values[0].id),
+                                                          (department.id, values[1].id)}
+
+
+def test_supervisor_sees_role_assignments_but_not_other_teams_targeted(
+        app, supervisor, hr, department):
+    from quizzes.assignments import visible_assignments
+
+    quiz = make_quiz([single()])
+    elsewhere = make_user(Role.STAFF, make_department("Spa"))
+    by_role = assign_quiz(hr, quiz, due_on=date.today(), role="staff")
+    targeted = assign_quiz(hr, quiz, due_on=date.today(), user=elsewhere)
+    db.session.flush()
+    seen = set(db.session.scalars(visible_assignments(supervisor)))
+    assert by_role in seen and targeted not in seen

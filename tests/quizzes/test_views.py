@@ -297,3 +297,29 @@ def test_hr_edits_a_branching_scenario_as_text(hr_client, staff):
     bad = hr_client.post(f"/quizzes/bank/{q.id}/edit",
                          data={**form, "steps": "step | Hi\nchoice | 9 | Go\nend | 100 | Ok"})
     assert bad.status_code == 400 and "does not exist" in bad.get_data(as_text=True)
+
+
+def test_branching_scenario_step_by_step_in_the_browser_flow(staff_client, staff, hr_client):
+    q = branching()
+    quiz = make_quiz([q], feedback_timing="immediate")
+    db.session.commit()
+    url = staff_client.post(f"/quizzes/{quiz.id}/start").headers["Location"]
+    attempt_id = url.rsplit("/", 1)[1]
+    html = staff_client.get(url).get_data(as_text=True)
+    assert "this is outrageous" in html
+    first = [o for o in q.options if o.step_id == q.steps[0].id][0]
+    html = staff_client.post(f"/quizzes/attempts/{attempt_id}/answer",
+                             data={"question": q.id, "option": first.id},
+                             follow_redirects=True).get_data(as_text=True)
+    assert "Let them vent" in html and "fine, what now?" in html
+    offer = [o for o in q.options if o.step_id == q.steps[1].id][0]
+    html = staff_client.post(f"/quizzes/attempts/{attempt_id}/answer",
+                             data={"question": q.id, "option": offer.id},
+                             follow_redirects=True).get_data(as_text=True)
+    assert "books again" in html and "100 %" in html
+    # a choice from an earlier step is refused once the scenario has ended
+    assert staff_client.post(f"/quizzes/attempts/{attempt_id}/answer",
+                             data={"question": q.id, "option": first.id}).status_code == 409
+    staff_client.post(f"/quizzes/attempts/{attempt_id}/submit")
+    page = hr_client.get(f"/quizzes/bank/{q.id}").get_data(as_text=True)
+    assert "chosen 1 time" in page and "chosen 0 times" in page
