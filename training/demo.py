@@ -43,6 +43,7 @@ def seed_training_demo(today: date) -> None:
 
 
 def seed_site_notes(today: date) -> None:
+    """A note for each demo site from today for three days, unless it is there."""
     for site in db.session.scalars(sa.select(Site).where(Site.slug.in_(list(NOTES)))):
         exists = db.session.scalar(sa.select(SiteNote.id).where(
             SiteNote.site_id == site.id, SiteNote.text == NOTES[site.slug],

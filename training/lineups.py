@@ -89,6 +89,7 @@ def _insert_ignoring_conflict(model: type, values: dict) -> int | None:
 
 
 def find_lineup(department_id: int, shift: str, day: date) -> LineUp | None:
+    """The line-up of a department, shift and date, if it was started."""
     return db.session.scalars(
         sa.select(LineUp).where(LineUp.department_id == department_id, LineUp.shift == shift,
                                 LineUp.date == day)
@@ -152,6 +153,7 @@ def can_edit(user: User, lineup: LineUp) -> bool:
 
 
 def attendance_of(lineup: LineUp) -> dict[int, Attendance]:
+    """The marks recorded so far, by user id."""
     return {a.user_id: a for a in db.session.scalars(
         sa.select(Attendance).where(Attendance.lineup_id == lineup.id))}
 

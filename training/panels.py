@@ -24,6 +24,7 @@ def value_of_the_day_panel(user: User) -> Panel:
 
 @hr_link(10)
 def hr_links(user: User) -> list[tuple[str, str]]:
+    """Links on the HR hub."""
     return [
         (_("Line-up completion report"), url_for("training.report")),
         (_("Line-up calendar"), url_for("training.calendar")),
@@ -35,6 +36,7 @@ def hr_links(user: User) -> list[tuple[str, str]]:
 
 @hr_link(10, audience="team")
 def team_links(user: User) -> list[tuple[str, str]]:
+    """Links on the Team page."""
     return [
         (_("Run today's line-up"), url_for("training.index")),
         (_("Line-up completion report"), url_for("training.report")),

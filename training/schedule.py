@@ -45,6 +45,7 @@ class ScheduledDay:
 
 
 def site_timezone(site: Site | None) -> ZoneInfo:
+    """The site's timezone; UTC when there is no site or the name is unknown."""
     try:
         return ZoneInfo(site.timezone) if site is not None else ZoneInfo("UTC")
     except (ZoneInfoNotFoundError, ValueError):
@@ -168,6 +169,7 @@ def add_site_note(actor: User, site: Site, start: date, end: date, text: str) ->
 
 
 def remove_site_note(actor: User, note: SiteNote) -> None:
+    """Delete a site note, with an audit entry."""
     audit.record(actor, "lineup.note_removed", note, {"site_id": note.site_id})
     db.session.delete(note)
 
