@@ -48,13 +48,11 @@ def _actor() -> User:
     return current_user._get_current_object()
 
 
-def _commit_or_409() -> None:
-    """Commit; a unique constraint lost to a concurrent change becomes a clear 409."""
-    try:
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
-        abort(409, description=_("Someone else saved a conflicting change. Please try again."))
+@bp.errorhandler(IntegrityError)
+def conflict(error: IntegrityError):
+    """A unique e-mail, number or name taken by a concurrent request: nothing is saved."""
+    db.session.rollback()
+    return render_error(409, _("Someone else saved a conflicting change. Please try again."))
 
 
 @bp.errorhandler(services.NotAllowed)
@@ -129,7 +127,7 @@ def new_person():
             db.session.rollback()
             getattr(form, error.field).errors.append(error.message)
         else:
-            _commit_or_409()
+            db.session.commit()
             flash(_("%(name)s was added.", name=created.user.full_name), "success")
             return render_template(
                 "admin/access.html", person=created.user,
@@ -163,7 +161,7 @@ def person(user_id: int):
             db.session.rollback()
             getattr(form, error.field).errors.append(error.message)
         else:
-            _commit_or_409()
+            db.session.commit()
             flash(_("Saved.") if changed else _("Nothing changed."), "success")
             return redirect(url_for("admin.person", user_id=person.id))
     return render_template("admin/person_form.html", form=form, person=person,
@@ -254,7 +252,7 @@ def confirm_import():
         return render_template("admin/import_preview.html", preview=preview,
                                confirm=ImportConfirmForm(csv_text=preview.text)), 400
     summary = staff_import.apply_import(preview, actor=_actor())
-    _commit_or_409()
+    db.session.commit()
     flash(_("Import saved: %(created)d created, %(updated)d updated, %(unchanged)d unchanged.",
             created=summary.created, updated=summary.updated, unchanged=summary.unchanged),
           "success")
@@ -292,7 +290,7 @@ def new_site():
             db.session.rollback()
             getattr(form, error.field).errors.append(error.message)
         else:
-            _commit_or_409()
+            db.session.commit()
             flash(_("Site %(name)s was created.", name=site.name), "success")
             return redirect(url_for("admin.site", site_id=site.id))
     return render_template("admin/site_form.html", form=form, site=None), (
@@ -313,7 +311,7 @@ def site(site_id: int):
             db.session.rollback()
             getattr(form, error.field).errors.append(error.message)
         else:
-            _commit_or_409()
+            db.session.commit()
             flash(_("Saved."), "success")
             return redirect(url_for("admin.site", site_id=site.id))
     departments = _page(services.site_departments_query(site))
@@ -334,7 +332,7 @@ def new_department(site_id: int):
             db.session.rollback()
             form.name.errors.append(error.message)
         else:
-            _commit_or_409()
+            db.session.commit()
             flash(_("Department %(name)s was created.", name=form.name.data), "success")
             return redirect(url_for("admin.site", site_id=site.id))
     return render_template("admin/department_form.html", form=form, site=site,
@@ -353,7 +351,7 @@ def department(department_id: int):
             db.session.rollback()
             form.name.errors.append(error.message)
         else:
-            _commit_or_409()
+            db.session.commit()
             flash(_("Saved."), "success")
             return redirect(url_for("admin.site", site_id=department.site_id))
     return render_template("admin/department_form.html", form=form, site=department.site,

@@ -247,3 +247,21 @@ def test_people_list_is_paginated_with_bounded_queries(app, hr_client, departmen
 def test_hr_hub_links_to_people_administration(hr_client):
     html = hr_client.get("/hr").get_data(as_text=True)
     assert "/admin/people" in html
+
+
+def test_a_lost_race_on_a_unique_number_is_409_and_saves_nothing(hr_client, site, department,
+                                                                  staff, monkeypatch):
+    from lineup.admin import services
+    from lineup.models import Department, Site
+
+    def unchecked(data, person):  # as if another request took the number a moment ago
+        return db.session.get(Site, data.site_id), db.session.get(Department,
+                                                                  data.department_id), []
+
+    data = _new_person_data(site, department, employee_number=staff.employee_number)
+    monkeypatch.setattr(services, "_check_person", unchecked)
+    response = hr_client.post("/admin/people/new", data=data)
+    assert response.status_code == 409
+    assert "conflicting change" in response.get_data(as_text=True)
+    assert db.session.scalar(sa.select(sa.func.count(User.id))) == 2
+    assert db.session.scalar(sa.select(sa.func.count(AuditLog.id))) == 0
