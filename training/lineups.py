@@ -336,14 +336,15 @@ def record_pulse(user: User, lineup: LineUp, useful: bool, comment: str = "") ->
     comment = (comment or "").strip()
     if len(comment) > 500:
         raise LineUpError(_("The comment has at most 500 characters."))
+    # A double tap must not fail on the unique (line-up, person): insert or else update.
+    new_id = _insert_ignoring_conflict(Pulse, {
+        "lineup_id": lineup.id, "user_id": user.id, "useful": useful, "comment": comment,
+        "created_at": clock.now()})
+    if new_id is not None:
+        return db.session.get(Pulse, new_id)
     pulse = db.session.scalars(sa.select(Pulse).where(
-        Pulse.lineup_id == lineup.id, Pulse.user_id == user.id)).first()
-    if pulse is None:
-        pulse = Pulse(lineup_id=lineup.id, user_id=user.id, useful=useful, comment=comment,
-                      created_at=clock.now())
-        db.session.add(pulse)
-    else:
-        pulse.useful, pulse.comment = useful, comment
+        Pulse.lineup_id == lineup.id, Pulse.user_id == user.id)).one()
+    pulse.useful, pulse.comment = useful, comment
     db.session.flush()
     return pulse
 
