@@ -53,10 +53,14 @@ def record_review(user_id: int, family_id: int, correct: bool, day: date) -> Rev
     return card
 
 
+def site_zone(site: Site | None) -> ZoneInfo:
+    """The site's timezone (Berlin when the person has no site)."""
+    return ZoneInfo(site.timezone if site else "Europe/Berlin")
+
+
 def local_today(site: Site | None, now: datetime | None = None) -> date:
-    """Today's date in the site's timezone (Berlin when the person has no site)."""
-    tz = ZoneInfo(site.timezone if site else "Europe/Berlin")
-    return (now or utcnow()).astimezone(tz).date()
+    """Today's date in the site's timezone."""
+    return (now or utcnow()).astimezone(site_zone(site)).date()
 
 
 def value_of_the_day(site: Site | None, day: date):

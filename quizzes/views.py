@@ -28,7 +28,7 @@ from .attempts import (
 from .errors import QuizError
 from .models import Attempt, FeedbackTiming, Quiz
 from .services import service_values
-from .spaced import answer_daily, local_today, streak
+from .spaced import answer_daily, local_today, site_zone, streak
 from .stats import heat_level, person_mastery
 
 
@@ -99,8 +99,11 @@ def attempt(attempt_id: int):
         return redirect(url_for(".result", attempt_id=attempt.id))
     immediate = attempt.quiz.feedback_timing == FeedbackTiming.IMMEDIATE
     page = attempt_page(attempt, request.args.get("n", type=int), immediate)
+    deadline = attempt.deadline_at.astimezone(site_zone(current_user.site)) if (
+        attempt.deadline_at) else None
     return render_template("quizzes/attempt.html", attempt=attempt, page=page,
-                           immediate=immediate, form=ActionForm(), lang=current_language())
+                           immediate=immediate, form=ActionForm(), lang=current_language(),
+                           deadline=deadline)
 
 
 @bp.post("/attempts/<int:attempt_id>/answer")
