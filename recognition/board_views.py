@@ -18,7 +18,14 @@ from .heroes import hall_query
 from .intake import Submission, submit
 from .models import BoardItem
 from .services import RecognitionError, profile_for, site_people, update_preferences
-from .web import me, people_choices, refuse, values_with_blank
+from .web import (
+    me,
+    new_submission_key,
+    people_choices,
+    refuse,
+    submission_key,
+    values_with_blank,
+)
 
 PER_PAGE = 20
 DISPLAY_ITEMS = 12
@@ -138,12 +145,15 @@ def peer_card():
 @signed_in
 def staff_log():
     form = StaffLogForm()
+    if request.method == "GET":
+        form.submission_key.data = new_submission_key()
     if form.validate_on_submit():
         if me().site is None:
             return refuse(RecognitionError(_("Your account has no site.")),
                           "recognition/staff_log.html", form=form)
         sub = Submission(kind="praise", text=form.text.data, occurred_on=form.occurred_on.data,
-                         source=form.source.data, language=me().language)
+                         source=form.source.data, language=me().language,
+                         external_id=submission_key(form.submission_key.data))
         try:
             submit(me().site, sub, "staff", logged_by=me())
         except RecognitionError as error:

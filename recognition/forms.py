@@ -72,6 +72,8 @@ class PublicFeedbackForm(FlaskForm):
                                  render_kw={"autocomplete": "email", "type": "email"})
     reply_consent = BooleanField(_l("You may contact me about this feedback. My name and "
                                     "e-mail are used only for the reply."))
+    # Set once per form view: sending the same form twice stores it once.
+    submission_key = HiddenField()
     # Honeypot: hidden from people by CSS; bots fill it in.
     website = StringField(_l("Leave this field empty"), validators=[Optional()],
                           render_kw={"autocomplete": "off", "tabindex": "-1"})
@@ -83,6 +85,7 @@ class PublicFeedbackForm(FlaskForm):
 
 
 class StaffLogForm(FlaskForm):
+    submission_key = HiddenField()
     source = SelectField(_l("Where did the praise come from?"),
                          choices=[(s, SOURCE_LABELS[s]) for s in STAFF_SOURCES])
     occurred_on = DateField(_l("When?"), validators=[Optional()])

@@ -91,7 +91,8 @@ def submit(site: Site, sub: Submission, channel: str, logged_by: User | None = N
     feedback = Feedback(
         site_id=site.id, kind=sub.kind, channel=channel, source=sub.source,
         external_id=sub.external_id, staff_names=sub.staff_names, text=sub.text,
-        public_text=redact(sub.text), occurred_on=sub.occurred_on, shift=sub.shift,
+        public_text=redact(sub.text, (sub.customer_name,)), occurred_on=sub.occurred_on,
+        shift=sub.shift,
         rating=sub.rating, language=sub.language if sub.language in ("de", "en") else "en",
         customer_name=sub.customer_name if sub.reply_consent else None,
         customer_email=sub.customer_email if sub.reply_consent else None,

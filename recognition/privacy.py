@@ -10,10 +10,18 @@ PHONE = re.compile(r"(?<![\w])\+?\(?\d(?:[\s./()-]*\d){6,}(?![\w])")
 REDACTED = "[…]"
 
 
-def redact(text: str) -> str:
-    """Replace e-mail addresses and phone numbers in `text` with a neutral marker."""
+def redact(text: str, names: tuple[str | None, ...] = ()) -> str:
+    """Replace e-mail addresses, phone numbers and the given (customer) names with a marker."""
     text = EMAIL.sub(REDACTED, text)
-    return PHONE.sub(REDACTED, text)
+    text = PHONE.sub(REDACTED, text)
+    for name in names:
+        # The full name first, then its longer parts ("Erika Muster", "Muster").
+        for part in [name or "", *sorted((name or "").split(), key=len, reverse=True)]:
+            part = part.strip(" .,")
+            if len(part) >= 3:
+                text = re.sub(rf"(?<!\w){re.escape(part)}(?!\w)", REDACTED, text,
+                              flags=re.IGNORECASE)
+    return text
 
 
 def clean(text: str | None, limit: int) -> str:

@@ -16,6 +16,7 @@ from .forms import PublicFeedbackForm
 from .intake import Submission, form_pick_list, submit
 from .qr import qr_svg_data_uri
 from .services import RecognitionError
+from .web import new_submission_key, submission_key
 
 
 def _site_or_404(slug: str) -> Site:
@@ -31,6 +32,8 @@ def _site_or_404(slug: str) -> Site:
 def feedback_form(slug: str):
     site = _site_or_404(slug)
     form = PublicFeedbackForm()
+    if request.method == "GET":
+        form.submission_key.data = new_submission_key()
     names = form_pick_list(site.id)
     if form.validate_on_submit():
         if form.website.data:
@@ -42,7 +45,7 @@ def feedback_form(slug: str):
             rating=int(form.rating.data) if form.rating.data else None,
             customer_name=form.customer_name.data, customer_email=form.customer_email.data,
             reply_consent=form.reply_consent.data, language=current_language(),
-            source="qr-form")
+            source="qr-form", external_id=submission_key(form.submission_key.data))
         try:
             submit(site, sub, "form")
         except RecognitionError as error:

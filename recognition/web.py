@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import secrets
+
 from flask import flash, render_template
 from flask_login import current_user
 
@@ -10,6 +13,17 @@ from lineup.i18n import current_language
 from lineup.models import User
 
 from .services import RecognitionError, value_choices
+
+_KEY = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+
+
+def new_submission_key() -> str:
+    return secrets.token_urlsafe(18)
+
+
+def submission_key(raw: str | None) -> str | None:
+    """The form's one-time key if it looks like one we made (else no de-duplication)."""
+    return raw if raw and _KEY.match(raw) else None
 
 
 def me() -> User:

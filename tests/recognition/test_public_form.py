@@ -98,3 +98,23 @@ def test_form_works_without_csrf_cookie_only_with_token(client, berlin):
                            csrf=False)
     assert response.status_code == 400
     assert _count() == 0
+
+
+def test_sending_the_same_form_twice_stores_it_once(client, berlin):
+    import re
+
+    page = client.get("/feedback/berlin").get_data(as_text=True)
+    key = re.search(r'name="submission_key" type="hidden" value="([^"]+)"', page).group(1)
+    data = {"kind": "praise", "text": "Lovely stay", "submission_key": key}
+    assert client.post("/feedback/berlin", data=dict(data)).status_code == 200
+    assert client.post("/feedback/berlin", data=dict(data)).status_code == 200
+    assert _count() == 1
+
+
+def test_guest_name_is_removed_from_the_text_colleagues_read(client, berlin):
+    client.post("/feedback/berlin", data={
+        "kind": "praise", "text": "Thanks from Erika Muster and family! - Erika",
+        "customer_name": "Erika Muster", "reply_consent": "y"})
+    feedback = db.session.scalars(sa.select(Feedback)).one()
+    assert "Erika" not in feedback.public_text and "Muster" not in feedback.public_text
+    assert "and family" in feedback.public_text
