@@ -323,3 +323,15 @@ def test_branching_scenario_step_by_step_in_the_browser_flow(staff_client, staff
     staff_client.post(f"/quizzes/attempts/{attempt_id}/submit")
     page = hr_client.get(f"/quizzes/bank/{q.id}").get_data(as_text=True)
     assert "chosen 1 time" in page and "chosen 0 times" in page
+
+
+def test_export_refuses_unknown_formats_and_downloads_files(hr_client):
+    single("Exported one", category="Desk")
+    db.session.commit()
+    assert hr_client.get("/quizzes/export?format=pdf").status_code == 400
+    assert hr_client.get("/quizzes/export?format=gift&language=xx").status_code == 400
+    response = hr_client.get("/quizzes/export?format=gift&language=en")
+    assert response.status_code == 200 and "attachment" in response.headers["Content-Disposition"]
+    assert "Exported one" in response.get_data(as_text=True)
+    csv_text = hr_client.get("/quizzes/export?format=csv").get_data(as_text=True)
+    assert csv_text.startswith("type,kind,category") and "Exported one" in csv_text
