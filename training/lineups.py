@@ -309,8 +309,40 @@ def staff_day(user: User, day: date | None = None) -> StaffDay:
     return StaffDay(day, schedule, lineup, status, acknowledgement, pulse)
 
 
+CATCH_UP_DAYS = 7
+
+
+def missed_lineups(user: User, days: int = CATCH_UP_DAYS) -> list[LineUp]:
+    """Line-ups of the user's department in the last `days` days (before today) that they
+    neither attended nor acknowledged; one per date, oldest first."""
+    if user.department_id is None:
+        return []
+    today = site_today(user.site)
+    attended = sa.exists().where(Attendance.lineup_id == LineUp.id,
+                                 Attendance.user_id == user.id,
+                                 Attendance.status == AttendanceStatus.PRESENT.value)
+    acknowledged = sa.exists().where(Acknowledgement.user_id == user.id,
+                                     Acknowledgement.date == LineUp.date)
+    rows = db.session.scalars(
+        sa.select(LineUp)
+        .where(LineUp.department_id == user.department_id,
+               LineUp.date.between(today - timedelta(days=days), today - timedelta(days=1)),
+               ~attended, ~acknowledged)
+        .options(selectinload(LineUp.value))
+        .order_by(LineUp.date, LineUp.started_at)
+    )
+    by_day: dict[date, LineUp] = {}
+    for lineup in rows:
+        by_day.setdefault(lineup.date, lineup)
+    return list(by_day.values())
+
+
 def acknowledge(user: User, day: date | None = None) -> Acknowledgement:
-    """Record (once) that `user` read the value of the day; a second tap changes nothing."""
+    """Record (once) that `user` read the value of a day (today, or a recent day they missed);
+    a second tap changes nothing."""
+    today = site_today(user.site)
+    if day is not None and not today - timedelta(days=CATCH_UP_DAYS) <= day <= today:
+        raise LineUpError(_("Only the last %(n)d days can be acknowledged.", n=CATCH_UP_DAYS))
     info = staff_day(user, day)
     if info.acknowledgement is not None:
         return info.acknowledgement

@@ -9,7 +9,7 @@ from lineup.hooks import Panel, hr_link, today_panel
 from lineup.models import Role, User
 
 from .forms import PulseForm
-from .lineups import staff_day
+from .lineups import missed_lineups, staff_day
 from .schedule import site_timezone
 
 
@@ -17,7 +17,7 @@ from .schedule import site_timezone
 def value_of_the_day_panel(user: User) -> Panel:
     """Today's value with its prompts and story; acknowledge or rate the line-up."""
     return Panel("training/_today_panel.html", {
-        "info": staff_day(user), "pulse_form": PulseForm(),
+        "info": staff_day(user), "pulse_form": PulseForm(), "missed": missed_lineups(user),
         "can_run": user.has_role(Role.SUPERVISOR), "tz": site_timezone(user.site),
     })
 

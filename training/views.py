@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -112,11 +114,16 @@ def acknowledge():
     if not ActionForm().validate_on_submit():
         abort(400)
     try:
-        lineups.acknowledge(current_user)
+        day = date.fromisoformat(request.form["day"]) if request.form.get("day") else None
+    except ValueError:
+        abort(400, description=_("Dates must look like 2026-03-31."))
+    try:
+        lineups.acknowledge(current_user, day)
     except lineups.LineUpError as error:
         _fail(error)
     db.session.commit()
-    flash(_("Thank you: you have read and acknowledged today's value."), "success")
+    flash(_("Thank you: you have read and acknowledged the value.") if day else
+          _("Thank you: you have read and acknowledged today's value."), "success")
     back = "training.index" if request.form.get("back") == "lineup" else "core.today"
     return redirect(url_for(back))
 

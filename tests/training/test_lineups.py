@@ -217,3 +217,23 @@ def test_shift_names(shift, custom, expected):
 def test_bad_shifts_are_refused(app, shift, custom):
     with pytest.raises(lineups.LineUpError):
         lineups.normalise_shift(shift, custom)
+
+
+def test_catching_up_on_missed_line_ups_of_the_last_week(setup, frozen):
+    lineup = _start(setup)  # 10 March
+    lineups.save_lineup(lineup, setup["sup"], version=lineup.version,
+                        statuses={setup["staff"].id: "absent",
+                                  setup["colleague"].id: "present"},
+                        story="", story_by="", notes="")
+    db.session.commit()
+    frozen.set(2026, 3, 12, 9, 0)
+    assert [m.date for m in lineups.missed_lineups(setup["staff"])] == [date(2026, 3, 10)]
+    assert lineups.missed_lineups(setup["colleague"]) == []
+    ack = lineups.acknowledge(setup["staff"], date(2026, 3, 10))
+    db.session.commit()
+    assert ack.date == date(2026, 3, 10) and ack.lineup_id == lineup.id
+    assert lineups.missed_lineups(setup["staff"]) == []
+    with pytest.raises(lineups.LineUpError):
+        lineups.acknowledge(setup["staff"], date(2026, 3, 1))
+    with pytest.raises(lineups.LineUpError):
+        lineups.acknowledge(setup["staff"], date(2026, 3, 13))

@@ -225,3 +225,21 @@ def test_printable_card(supervisor_client, department, staff, value):
     assert card.status_code == 200
     html = card.get_data(as_text=True)
     assert "lineup-card" in html and staff.full_name in html and "training.css" in html
+
+
+def test_staff_catch_up_on_a_missed_line_up_from_today(supervisor_client, staff_client,
+                                                       department, staff, value, frozen):
+    _start(supervisor_client, department)
+    lineup = db.session.scalars(sa.select(LineUp)).one()
+    supervisor_client.post(f"/line-up/{lineup.id}", data={
+        "version": lineup.version, f"status-{staff.id}": "absent"})
+    frozen.set(2026, 3, 11, 9, 0)
+    today = staff_client.get("/").get_data(as_text=True)
+    assert "You missed 1 line-up this week" in today
+    assert staff_client.post("/line-up/acknowledge", data={"day": "2026-03-10"}
+                             ).status_code == 302
+    ack = db.session.scalars(sa.select(Acknowledgement)).one()
+    assert ack.lineup_id == lineup.id
+    assert "You missed" not in staff_client.get("/").get_data(as_text=True)
+    for bad in ("2026-02-01", "10.03.2026"):
+        assert staff_client.post("/line-up/acknowledge", data={"day": bad}).status_code == 400
