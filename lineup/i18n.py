@@ -14,7 +14,11 @@ CATALOGUE_PACKAGES = ("lineup", "training", "quizzes", "recognition")
 
 
 def translation_directories(app: Flask) -> str:
-    return ";".join(str(ROOT / pkg / "translations") for pkg in CATALOGUE_PACKAGES)
+    # Flask-Babel merges the catalogues in this order and the last one wins for a msgid that
+    # several packages share ("Staff", "People", ...): the shell's catalogue goes last, so a
+    # word reads the same on every page.
+    packages = [pkg for pkg in CATALOGUE_PACKAGES if pkg != "lineup"] + ["lineup"]
+    return ";".join(str(ROOT / pkg / "translations") for pkg in packages)
 
 
 def select_locale() -> str:

@@ -72,3 +72,13 @@ def test_german_form_errors_and_admin_pages(app, site):
                                                       "access": "none"})
     assert response.status_code == 400
     assert "Dieses Feld wird benötigt." in response.get_data(as_text=True)
+
+
+def test_the_shells_words_win_over_other_catalogues(app, site):
+    """A msgid several packages translate reads as the shell's catalogue says."""
+    hr = make_user(Role.HR, None, language="de")
+    db.session.commit()
+    client = app.test_client()
+    client.login(hr)
+    html = client.get("/admin/people").get_data(as_text=True)
+    assert "Teamleitung" in html and "Mitarbeitende" in html
