@@ -405,3 +405,16 @@ def test_supervisor_sees_role_assignments_but_not_other_teams_targeted(
     db.session.flush()
     seen = set(db.session.scalars(visible_assignments(supervisor)))
     assert by_role in seen and targeted not in seen
+
+
+def test_first_daily_question_is_on_the_line_up_value(app, staff, values, monkeypatch):
+    import quizzes.spaced as spaced
+
+    single("Off topic", value=values[0])
+    on_value = single("On topic", value=values[1])
+    monkeypatch.setattr(spaced, "value_of_the_day", lambda site, day: values[1])
+    items = daily_set(staff, date(2026, 3, 10))
+    assert items[0].question.id == on_value.id and not items[0].is_review
+    # a value without questions falls back to any question
+    monkeypatch.setattr(spaced, "value_of_the_day", lambda site, day: values[2])
+    assert daily_set(staff, date(2026, 3, 10))[0].question is not None
