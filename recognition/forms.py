@@ -107,7 +107,8 @@ class CsvConfirmForm(FlaskForm):
 
 
 class MatchForm(FlaskForm):
-    people = SelectMultipleField(_l("People credited"), coerce=int, validators=[Optional()])
+    people = SelectMultipleField(_l("People credited"), coerce=int, validators=[Optional()],
+                                 render_kw={"size": 8})
     department = SelectField(_l("Department"), coerce=_int_or_none, validators=[Optional()])
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from flask import abort, current_app, render_template, request, url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
 
 from lineup.extensions import db, limiter
 from lineup.i18n import current_language
@@ -64,6 +66,13 @@ def feedback_form(slug: str):
 def poster(slug: str):
     site = _site_or_404(slug)
     url = url_for("recognition.feedback_form", slug=site.slug, _external=True)
-    return render_template("recognition/poster.html", site=site, url=url,
+    # Guests read either language: the poster carries both, the site's own language first.
+    languages = [site.default_language] + [x for x in ("de", "en") if x != site.default_language]
+    texts = []
+    for language in languages:
+        with force_locale(language):
+            texts.append({"lang": language, "title": _("Who made your day?"),
+                          "lead": _("Tell us the name. We pass your words on to them.")})
+    return render_template("recognition/poster.html", site=site, url=url, texts=texts,
                            qr=qr_svg_data_uri(url))
 

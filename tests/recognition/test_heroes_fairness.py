@@ -104,3 +104,8 @@ def test_qr_code_decodes_to_the_url():
     # segno builds the same symbol for the same content: the poster shows exactly this code.
     assert segno.make("https://lineup.example/feedback/berlin", error="m").svg_data_uri(
         scale=8, border=2) == uri
+
+
+def test_poster_speaks_both_languages(department, supervisor_client):
+    page = supervisor_client.get("/recognition/poster/berlin").get_data(as_text=True)
+    assert "Who made your day?" in page and "Wer hat Ihnen den Tag verschönert?" in page
