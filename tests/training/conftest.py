@@ -1,4 +1,4 @@
-"""Fixtures of the training tests: the seeded standards and a clock the test can set."""
+"""Fixtures of the training tests: a clock the test can set."""
 
 from __future__ import annotations
 
@@ -6,15 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from lineup.extensions import db
 from training import clock
-from training.standards import seed_standards
-
-
-@pytest.fixture
-def standards(app):
-    seed_standards()
-    db.session.commit()
 
 
 class FrozenClock:
