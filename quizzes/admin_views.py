@@ -138,7 +138,10 @@ def new_question():
 def question(question_id: int):
     question = get_or_404(Question, question_id)
     stats = item_statistics([question.id]).get(question.id)
+    versions = db.session.scalars(sa.select(Question).where(
+        Question.family_id == question.family_id).order_by(Question.version)).all()
     return render_template("quizzes/question.html", question=question, stats=stats,
+                           versions=versions,
                            counts=choice_counts(question.id), endings=endings_reached(question.id),
                            lang=current_language(), form=ActionForm(),
                            min_responses=MIN_RESPONSES)

@@ -239,6 +239,17 @@ def best_grade(user: User, quiz: Quiz) -> float | None:
         Attempt.submitted_at.is_not(None)))
 
 
+def best_grades(user: User, quiz_ids: list[int]) -> dict[int, float]:
+    """quiz id -> the person's best submitted score, for a page of quizzes (one query)."""
+    if not quiz_ids:
+        return {}
+    return dict(db.session.execute(
+        sa.select(Attempt.quiz_id, sa.func.max(Attempt.score))
+        .where(Attempt.user_id == user.id, Attempt.quiz_id.in_(quiz_ids),
+               Attempt.submitted_at.is_not(None))
+        .group_by(Attempt.quiz_id)).all())
+
+
 def question_count(quiz: Quiz) -> int:
     return len(quiz.fixed) + sum(d.count for d in quiz.draws)
 

@@ -110,7 +110,12 @@ def assignment(assignment_id: int):
     assignment = _visible_assignment(assignment_id)
     scope = None if is_org_wide(current_user) else [d.id for d in current_user.led_departments]
     rows = statuses([assignment], department_ids=scope)
+    wanted = request.args.get("status", "")
+    counts = {s.value: sum(1 for r in rows if r.status is s) for s in STATUS_LABELS}
+    if wanted in counts:
+        rows = [r for r in rows if r.status.value == wanted]
     return render_template("quizzes/assignment.html", assignment=assignment, rows=rows,
+                           counts=counts, wanted=wanted, labels=STATUS_LABELS,
                            lang=current_language(), form=ActionForm(), targets=_target_names())
 
 

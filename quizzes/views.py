@@ -20,6 +20,7 @@ from .attempts import (
     attempt_page,
     attempts_of,
     best_grade,
+    best_grades,
     expire_if_due,
     finish_attempt,
     review_rows,
@@ -60,6 +61,7 @@ def index():
                        error_out=False)
     return render_template(
         "quizzes/index.html", page=page, training=my_training(current_user),
+        grades=best_grades(current_user, [q.id for q in page.items]),
         mastery=person_mastery(current_user.id), values=service_values(),
         streak=streak(current_user, local_today(current_user.site)), heat_level=heat_level)
 

@@ -335,3 +335,16 @@ def test_export_refuses_unknown_formats_and_downloads_files(hr_client):
     assert "Exported one" in response.get_data(as_text=True)
     csv_text = hr_client.get("/quizzes/export?format=csv").get_data(as_text=True)
     assert csv_text.startswith("type,kind,category") and "Exported one" in csv_text
+
+
+def test_assignment_detail_filters_overdue_people(hr_client, staff, department, hr):
+    quiz = make_quiz([single()])
+    assignment = assign_quiz(hr, quiz, due_on=date.today() - timedelta(days=1),
+                             department=department)
+    db.session.commit()
+    html = hr_client.get(f"/quizzes/assignments/{assignment.id}?status=overdue"
+                         ).get_data(as_text=True)
+    assert "Overdue (1)" in html and staff.full_name in html
+    html = hr_client.get(f"/quizzes/assignments/{assignment.id}?status=passed"
+                         ).get_data(as_text=True)
+    assert staff.full_name not in html
