@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from lineup.demo import DEMO_PASSWORD, seed_organisation
 from lineup.extensions import db
 from lineup.models import Department, Site, User
+from recognition.awards import peek_budget
 from recognition.demo import seed_recognition_demo
 from recognition.models import Award, Feedback, PeerCard, ServiceHero
 from training.demo import seed_training_demo
@@ -66,11 +67,16 @@ def test_done_when_jurgen_praise_reaches_the_next_front_office_line_up(app):
     db.session.expire_all()
     juergen = db.session.get(Feedback, feedback.id).matched[0]
     card = db.session.scalar(sa.text("select id from award_type where code = 'wow-story'"))
+    before = peek_budget(supervisor)
     awarded = client.post(f"/recognition/inbox/{feedback.id}/award", data={
         "award-recipient": str(juergen.id), "award-award_type": str(card), "award-value": "0",
         "award-message": "Above and beyond"}, follow_redirects=True)
-    assert "Award given" in awarded.get_data(as_text=True)
-    assert "points left" in awarded.get_data(as_text=True)
+    # The demo supervisor reads German.
+    assert "Auszeichnung vergeben." in awarded.get_data(as_text=True)
+    db.session.expire_all()
+    after = peek_budget(supervisor)
+    assert after.remaining == before.remaining - 25
+    assert f"noch {after.remaining} von {after.total} Punkten" in awarded.get_data(as_text=True)
     assert client.post(f"/recognition/inbox/{feedback.id}/wow", data={"wow": "1"}
                        ).status_code == 303
     assert "four floors" in client.get("/board").get_data(as_text=True)
