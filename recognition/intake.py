@@ -43,7 +43,7 @@ class Submission:
     external_id: str | None = None
 
 
-def _validate(sub: Submission) -> None:
+def _validate(sub: Submission, site: Site) -> None:
     if sub.kind not in set(Kind):
         raise RecognitionError(_("Unknown kind of feedback."))
     if not sub.text.strip():
@@ -57,6 +57,8 @@ def _validate(sub: Submission) -> None:
         raise RecognitionError(_("The rating must be between 1 and 5."))
     if sub.shift is not None and sub.shift not in SHIFTS:
         raise RecognitionError(_("Unknown time of day."))
+    if sub.occurred_on is not None and sub.occurred_on > site_today(site) + timedelta(days=1):
+        raise RecognitionError(_("The date lies in the future."))
     if sub.external_id is not None and len(sub.external_id) > 120:
         raise RecognitionError(_("The external id is too long (at most 120 characters)."))
 
@@ -83,7 +85,7 @@ def submit(site: Site, sub: Submission, channel: str, logged_by: User | None = N
     sub.customer_email = clean(sub.customer_email, 254) or None
     sub.external_id = clean(sub.external_id, 121) or None
     sub.source = clean(sub.source, 40) or channel
-    _validate(sub)
+    _validate(sub, site)
     found = existing(site.id, sub.source, sub.external_id)
     if found is not None:
         return found, False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import sqlalchemy as sa
 from flask import url_for
 from flask_babel import gettext as _
@@ -9,12 +11,14 @@ from sqlalchemy.orm import selectinload
 
 from lineup.extensions import db
 from lineup.hooks import Panel, hr_link, today_panel, wow_story_provider
-from lineup.models import Role, User
+from lineup.models import Role, User, utcnow
 
 from .awards import peek_budget
 from .models import Award, Feedback, Kind, RecognitionNotice, Status
 from .moderation import wow_story_for
 from .services import scope_clause
+
+NOTICE_DAYS = 14  # news on Today stays for two weeks; "my recognition" keeps the history
 
 
 @today_panel(40)
@@ -29,7 +33,9 @@ def recognition_panel(user: User) -> Panel:
         sa.select(Award).where(Award.recipient_id == user.id, Award.rescinded_at.is_(None))
         .options(selectinload(Award.type)).order_by(Award.created_at.desc()).limit(1)).first()
     notices = list(db.session.scalars(
-        sa.select(RecognitionNotice).where(RecognitionNotice.user_id == user.id)
+        sa.select(RecognitionNotice).where(
+            RecognitionNotice.user_id == user.id,
+            RecognitionNotice.created_at >= utcnow() - timedelta(days=NOTICE_DAYS))
         .order_by(RecognitionNotice.created_at.desc()).limit(3)))
     context = {"praise": latest_praise, "award": latest_award, "notices": notices,
                "pending": None, "budget": None}

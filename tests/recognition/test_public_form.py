@@ -118,3 +118,11 @@ def test_guest_name_is_removed_from_the_text_colleagues_read(client, berlin):
     feedback = db.session.scalars(sa.select(Feedback)).one()
     assert "Erika" not in feedback.public_text and "Muster" not in feedback.public_text
     assert "and family" in feedback.public_text
+
+
+def test_a_date_in_the_future_is_refused(client, berlin):
+    response = client.post("/feedback/berlin", data={"kind": "praise", "text": "Nice",
+                                                     "occurred_on": "2099-01-01"})
+    assert response.status_code == 400
+    assert "future" in response.get_data(as_text=True)
+    assert _count() == 0
