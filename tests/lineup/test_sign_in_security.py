@@ -1,5 +1,6 @@
 """Sign-in hardening: rate limits, logout, sessions that end, invites, password policy, next."""
 
+import threading
 from datetime import timedelta
 
 import pytest
@@ -286,3 +287,33 @@ def test_language_can_be_switched_while_a_password_change_is_due(app, department
     client.login(user)
     client.post("/language", data={"language": "de", "next": "/account/password"})
     assert "Passwort ändern" in client.get("/account/password").get_data(as_text=True)
+
+
+def test_two_tabs_racing_cannot_both_redeem_an_invite(app, newcomer):
+    token = _issue(newcomer)
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def redeem(password: str) -> None:
+        with app.app_context():
+            try:
+                barrier.wait(timeout=5)
+                accounts.redeem_invite(token, password)
+                db.session.commit()
+                outcomes.append("ok")
+            except (accounts.AccountError, sa.exc.OperationalError):
+                db.session.rollback()
+                outcomes.append("refused")
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=redeem, args=(p,))
+               for p in ("first passphrase", "second passphrase")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert sorted(outcomes) == ["ok", "refused"]
+    db.session.expire_all()
+    assert db.session.scalar(sa.select(sa.func.count(Invite.id)).where(
+        Invite.used_at.is_not(None))) == 1

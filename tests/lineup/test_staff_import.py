@@ -10,7 +10,7 @@ from lineup.admin.staff_import import apply_import, parse_staff_csv
 from lineup.extensions import db
 from lineup.models import AuditLog, Role, User
 
-from ..support import make_department, make_site, make_user
+from ..support import count_queries, make_department, make_site, make_user
 
 HEADER = "employee_number;first_name;last_name;email;site;department;role;language\n"
 GOOD = HEADER + (
@@ -279,3 +279,18 @@ def test_cli_refuses_a_file_with_errors(app, organisation, tmp_path):
     path.write_bytes(GOOD.encode("cp1252"))
     result = app.test_cli_runner().invoke(args=["import-staff", str(path)])
     assert result.exit_code != 0 and "not UTF-8" in result.output
+
+
+def test_parsing_costs_the_same_queries_for_1_and_50_rows(organisation):
+    def rows(n: int) -> bytes:
+        lines = [f"B-{i};First{i};Last{i};p{i}@example.org;berlin;Spa;staff;de" for i in range(n)]
+        return (HEADER + "\n".join(lines) + "\n").encode()
+
+    apply_import(parse_staff_csv(rows(50)), actor=None)
+    db.session.commit()
+    with count_queries() as one:
+        parse_staff_csv(rows(1))
+    with count_queries() as many:
+        preview = parse_staff_csv(rows(100))
+    assert preview.count("unchanged") == 50 and preview.count("create") == 50
+    assert many.count == one.count
