@@ -26,10 +26,24 @@ def daily_question_panel(user: User) -> Panel | None:
     pending = next((i for i in items if not i.answered), None)
     answered = [i for i in items if i.answered]
     return Panel("quizzes/panel_daily.html", {
+        "weakest": _weakest_values(user),
         "items": items, "pending": pending, "last": answered[-1] if answered else None,
         "streak": streak(user, day), "value": value_of_the_day(user.site, day),
         "form": ActionForm(), "language": user.language,
     })
+
+
+def _weakest_values(user: User, limit: int = 3) -> list[tuple[str, float]]:
+    """The person's lowest accuracy per value (90 days), for the panel: [(title, percent)]."""
+    from .services import service_values
+    from .stats import person_mastery
+
+    mastery = person_mastery(user.id)
+    if not mastery:
+        return []
+    titles = {v.id: v.title_for(user.language) for v in service_values()}
+    rows = sorted((pct, titles[v]) for v, (pct, _n) in mastery.items() if v in titles)
+    return [(title, pct) for pct, title in rows[:limit]]
 
 
 @today_panel(30)

@@ -348,3 +348,12 @@ def test_assignment_detail_filters_overdue_people(hr_client, staff, department, 
     html = hr_client.get(f"/quizzes/assignments/{assignment.id}?status=passed"
                          ).get_data(as_text=True)
     assert staff.full_name not in html
+
+
+def test_today_panel_names_the_weakest_value(staff_client, staff, values):
+    q = single("Valued", value=values[0])
+    db.session.commit()
+    wrong = next(o for o in q.options if not o.is_correct)
+    staff_client.post("/quizzes/daily", data={"question": q.id, "option": wrong.id})
+    html = staff_client.get("/").get_data(as_text=True)
+    assert "Worth practising" in html and "Value 1 · 0 %" in html
