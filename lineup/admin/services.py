@@ -77,6 +77,7 @@ def can_administer(actor: User, person: User) -> bool:
 
 
 def require_can_administer(actor: User, person: User) -> None:
+    """Raise NotAllowed unless `actor` may manage `person`'s account."""
     if not can_administer(actor, person):
         raise NotAllowed(_("Only administrators can change an administrator's account."))
 
@@ -109,6 +110,7 @@ def people_query(filters: PeopleFilter) -> sa.Select:
 
 
 def all_sites() -> list[Site]:
+    """Every site by name (a handful: they are offered in selects)."""
     return list(db.session.scalars(sa.select(Site).order_by(Site.name)))
 
 
