@@ -122,3 +122,55 @@ def test_budget_holds_when_awards_are_given_at_the_same_moment(app, supervisor, 
     assert used == given * card.points <= budget.total
     if db.engine.dialect.name == "postgresql":
         assert outcomes.count("refused 409") == 3
+
+
+def test_concurrent_award_requests_over_http_never_overspend(live_server, supervisor,
+                                                              colleague, card):
+    """Real HTTP requests at the same moment against the running app."""
+    import http.cookiejar
+    import re
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    from tests.support import PASSWORD
+
+    budget = budget_for(supervisor)
+    budget.total = 2 * card.points
+    db.session.commit()
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+
+    def token(path: str) -> str:
+        html = opener.open(live_server.url + path).read().decode()
+        return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+
+    login = urllib.parse.urlencode({"identifier": supervisor.employee_number,
+                                    "password": PASSWORD,
+                                    "csrf_token": token("/login")}).encode()
+    opener.open(live_server.url + "/login", login)
+    form = urllib.parse.urlencode({
+        "recipient": colleague.id, "award_type": card.id, "value": 0, "message": "same time",
+        "csrf_token": token("/recognition/awards")}).encode()
+    attempts = 5
+    barrier = threading.Barrier(attempts)
+    codes: list[int] = []
+
+    def send() -> None:
+        barrier.wait()
+        try:
+            codes.append(opener.open(live_server.url + "/recognition/awards", form).status)
+        except urllib.error.HTTPError as error:
+            codes.append(error.code)
+
+    threads = [threading.Thread(target=send) for _ in range(attempts)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    db.session.expire_all()
+    given = db.session.scalar(sa.select(sa.func.count()).select_from(Award))
+    used = db.session.scalar(sa.select(AwardBudget.used).where(AwardBudget.id == budget.id))
+    # A success is a 303 to the awards page (followed: 200); a refusal is a 409.
+    assert sorted(codes) == [200, 200, 409, 409, 409]
+    assert given == 2 and used == 2 * card.points
