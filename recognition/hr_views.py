@@ -14,14 +14,14 @@ from sqlalchemy.orm import selectinload
 from lineup.extensions import db
 from lineup.forms import ActionForm
 from lineup.models import Role, Site, User
-from lineup.permissions import get_or_404, manageable_departments, role_required
+from lineup.permissions import get_or_404, manageable_departments, role_required, signed_in
 
 from . import bp, heroes, tokens
 from .fairness import fairness as fairness_report
 from .forms import AliasForm, CsvConfirmForm, CsvUploadForm, HeroForm, TokenForm
 from .intake import import_csv, parse_csv
 from .models import ApiToken, StaffProfile
-from .services import month_start, profile_for, site_today
+from .services import RecognitionError, month_start, profile_for, site_today
 from .web import me
 
 PER_PAGE = 25
@@ -151,7 +151,7 @@ def heroes_page():
             abort(400, description=_("Choose one of the candidates."))
         try:
             heroes.confirm_hero(me(), site, month, user)
-        except heroes.RecognitionError as error:
+        except RecognitionError as error:
             db.session.rollback()
             flash(error.message, "error")
             return redirect(url_for("recognition.heroes_page", site=site.id,
@@ -165,6 +165,13 @@ def heroes_page():
                            candidates=heroes.candidates(site, month),
                            hero=heroes.hero_of(site, month), hall=hall, sites=_sites(),
                            form=HeroForm())
+
+
+@bp.get("/recognition/hall-of-heroes")
+@signed_in
+def hall_of_heroes():
+    hall = db.paginate(heroes.hall_query(), per_page=PER_PAGE, error_out=False)
+    return render_template("recognition/hall.html", hall=hall)
 
 
 @bp.route("/recognition/tokens", methods=["GET", "POST"])

@@ -69,3 +69,8 @@ def test_hr_edits_aliases_that_matching_then_uses(hr_client, department):
     assert hr_client.post(f"/recognition/people/{person.id}",
                           data={"aliases": "Aga, Agnes"}).status_code == 303
     assert match_at_site(department.site_id, "Agnes", "").matched == [person.id]
+
+
+def test_staff_see_the_hall_of_heroes(staff_client):
+    page = staff_client.get("/recognition/hall-of-heroes")
+    assert page.status_code == 200 and "Hall of heroes" in page.get_data(as_text=True)
