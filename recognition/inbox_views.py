@@ -118,7 +118,8 @@ def approve(feedback_id: int):
         moderation.approve(me(), feedback, form.value.data)
     except RecognitionError as error:
         return _show(feedback, error)
-    return _done(feedback, _("Approved. It is on the board now."))
+    return _done(feedback, _("Approved. It is on the board now.")
+                 if feedback.kind == Kind.PRAISE.value else _("Approved."))
 
 
 @bp.post("/recognition/inbox/<int:feedback_id>/reject")
