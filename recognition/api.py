@@ -64,7 +64,7 @@ def _submission(data: dict, language: str) -> tuple[Submission | None, dict]:
     if unknown:
         problems["_"] = _("unknown fields: %(fields)s", fields=", ".join(unknown))
     kind = data.get("kind", Kind.PRAISE.value)
-    if kind not in set(Kind):
+    if not isinstance(kind, str) or kind not in set(Kind):
         problems["kind"] = _("must be praise, complaint or suggestion")
     text = _text(data, "text", MAX_TEXT, problems)
     if not (text or "").strip() and "text" not in problems:
@@ -84,7 +84,7 @@ def _submission(data: dict, language: str) -> tuple[Submission | None, dict]:
                                or not 1 <= rating <= 5):
         problems["rating"] = _("must be a whole number from 1 to 5")
     shift = data.get("shift")
-    if shift is not None and shift not in SHIFTS:
+    if shift is not None and (not isinstance(shift, str) or shift not in SHIFTS):
         problems["shift"] = _("must be one of %(shifts)s", shifts=", ".join(SHIFTS))
     consent = data.get("reply_consent", False)
     if not isinstance(consent, bool):
@@ -126,7 +126,7 @@ def api_feedback():
         return _error(400, "bad_request", _("Send a JSON object with Content-Type "
                                             "application/json."))
     site = token.site
-    if data.get("site") not in (None, site.slug):
+    if data.get("site") is not None and data.get("site") != site.slug:
         return _error(403, "forbidden", _("This token belongs to another site."))
     sub, problems = _submission(data, site.default_language)
     if sub is None:

@@ -162,3 +162,18 @@ def test_openapi_document_is_valid(client):
     except ImportError:  # the structural checks above still ran
         return
     validate(spec)
+
+
+@pytest.mark.parametrize("body", [
+    [], "text", 5,
+    {"source": ["x"], "text": "ok"},
+    {"source": "g", "text": {"a": 1}},
+    {"source": "g", "text": "ok", "kind": ["praise"]},
+    {"source": "g", "text": "ok", "rating": True},
+    {"source": "g", "text": "ok", "shift": ["morning"]},
+    {"source": "g", "text": "ok", "reply_consent": "yes"},
+    {"source": "g", "text": "ok", "site": ["berlin"]},
+])
+def test_strange_json_types_are_400_or_403_never_500(client, token, body):
+    response = _post(client, token, body)
+    assert response.status_code in (400, 403) and response.is_json
