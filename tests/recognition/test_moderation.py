@@ -146,3 +146,18 @@ def test_inbox_query_count_is_the_same_for_1_and_50(department, supervisor_clien
         page = supervisor_client.get("/recognition/inbox").get_data(as_text=True)
     assert page.count("/recognition/inbox/") >= 20
     assert many.count == one.count
+
+
+def test_one_tap_confirms_a_candidate(department, supervisor_client):
+    first = make_user(Role.STAFF, department, first_name="Anna", last_name="Albers")
+    make_user(Role.STAFF, department, first_name="Anna", last_name="Brandt")
+    feedback = praise(department.site, "Anna", "Anna booked us a table")
+    db.session.commit()
+    page = supervisor_client.get(f"/recognition/inbox/{feedback.id}").get_data(as_text=True)
+    assert "Pick the person the guest meant" in page
+    response = supervisor_client.post(f"/recognition/inbox/{feedback.id}/match",
+                                      data={"match-people": str(first.id)})
+    assert response.status_code == 303
+    db.session.expire_all()
+    stored = db.session.get(Feedback, feedback.id)
+    assert [u.id for u in stored.matched] == [first.id] and stored.candidates == []
