@@ -7,7 +7,9 @@ from playwright.sync_api import expect
 from lineup.extensions import db
 from lineup.models import Role
 from recognition.awards import ensure_award_types
+from recognition.intake import Submission, submit
 from recognition.models import Feedback
+from recognition.moderation import approve
 from training.models import ServiceValue
 
 from ..conftest import login_in_browser
@@ -83,3 +85,18 @@ def test_supervisor_matches_approves_awards_and_it_shows_on_board_and_display(
     # The cycler shows one story at a time.
     expect(page.locator(".display-story.active")).to_have_count(1)
     assert page.locator(".display-story", has_text="vergessenen Koffer").count() == 1
+
+
+def test_supervisor_pages_fit_a_phone(live_server, phone_page, hotel):
+    site = hotel["juergen"].site
+    long_one, _ = submit(site, Submission(kind="praise", text="Jurgen " * 80), "form")
+    approved, _ = submit(site, Submission(kind="praise", text="Danke Jürgen!",
+                                          staff_names="Jurgen"), "form")
+    approve(hotel["supervisor"], approved, hotel["value"].id)
+    db.session.commit()
+    login_in_browser(phone_page, live_server, hotel["supervisor"])
+    for path in ("/recognition/inbox", f"/recognition/inbox/{long_one.id}",
+                 f"/recognition/inbox/{approved.id}", "/board", "/recognition/awards",
+                 "/recognition/fairness", "/recognition/complaints", "/recognition/me"):
+        phone_page.goto(live_server.url + path)
+        assert phone_page.evaluate("document.documentElement.scrollWidth") <= 390, path
