@@ -74,3 +74,14 @@ def test_hr_edits_aliases_that_matching_then_uses(hr_client, department):
 def test_staff_see_the_hall_of_heroes(staff_client):
     page = staff_client.get("/recognition/hall-of-heroes")
     assert page.status_code == 200 and "Hall of heroes" in page.get_data(as_text=True)
+
+
+def test_hr_hub_and_team_page_link_to_recognition(hr_client, supervisor_client, admin_client):
+    hub = hr_client.get("/hr").get_data(as_text=True)
+    for label in ("Praise inbox", "Complaints by value and department", "Recognition fairness",
+                  "Award budgets", "Service heroes", "Import reviews (CSV)"):
+        assert label in hub
+    assert "API tokens" not in hub
+    assert "API tokens" in admin_client.get("/hr").get_data(as_text=True)
+    team = supervisor_client.get("/team").get_data(as_text=True)
+    assert "Praise inbox" in team and "QR poster for guests" in team
