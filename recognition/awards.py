@@ -37,6 +37,7 @@ def ensure_award_types() -> list[AwardType]:
 
 
 def default_total() -> int:
+    """The monthly points of a supervisor who has no budget row yet (config)."""
     return int(current_app.config.get("RECOGNITION_MONTHLY_BUDGET", 100))
 
 
@@ -132,6 +133,7 @@ def give_award(giver: User, recipient: User, award_type: AwardType, *, value_id:
 
 
 def can_rescind(user: User, award: Award) -> bool:
+    """The giver, the recipient's supervisors and HR may take an award back."""
     return award.giver_id == user.id or can_manage_department(user, award.recipient.department_id)
 
 

@@ -64,6 +64,7 @@ def publish_praise(feedback: Feedback) -> BoardItem:
 
 
 def publish_award(award: Award) -> BoardItem:
+    """Put an award on the board, visible as the recipient chose."""
     recipient = db.session.get(User, award.recipient_id)
     return _publish(BoardItem(
         kind="award", award_id=award.id, site_id=recipient.site_id,
@@ -73,6 +74,7 @@ def publish_award(award: Award) -> BoardItem:
 
 
 def hide_award(award_id: int) -> None:
+    """Take a rescinded award off the board (the row stays for the record)."""
     db.session.execute(sa.update(BoardItem).where(BoardItem.award_id == award_id)
                        .values(hidden=True).execution_options(synchronize_session=False))
 

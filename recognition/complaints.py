@@ -35,6 +35,7 @@ def complaints_query(user: User, state: str | None = None, mine: bool = False) -
 
 
 def next_state(complaint: Feedback) -> str | None:
+    """The state a complaint moves to next, or None once followed up."""
     index = ORDER.index(complaint.complaint_state or ComplaintState.NEW.value)
     return ORDER[index + 1] if index + 1 < len(ORDER) else None
 
@@ -88,6 +89,7 @@ def update(actor: User, complaint: Feedback, *, owner_id: int | None, due_on: da
 
 
 def add_note(actor: User, complaint: Feedback, text: str) -> ComplaintNote:
+    """Add a private note to the complaint's history."""
     _require_complaint(complaint)
     text = (text or "").strip()
     if not text:
@@ -101,6 +103,7 @@ def add_note(actor: User, complaint: Feedback, text: str) -> ComplaintNote:
 
 
 def notes_of(complaint: Feedback) -> list[ComplaintNote]:
+    """The complaint's notes, oldest first."""
     return list(db.session.scalars(
         sa.select(ComplaintNote).where(ComplaintNote.feedback_id == complaint.id)
         .options(selectinload(ComplaintNote.author)).order_by(ComplaintNote.created_at)))

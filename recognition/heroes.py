@@ -61,6 +61,7 @@ def candidates(site: Site, month: date, limit: int = 5) -> list[Candidate]:
 
 
 def hero_of(site: Site, month: date) -> ServiceHero | None:
+    """The confirmed hero of a site and month, if any."""
     return db.session.scalars(sa.select(ServiceHero).where(
         ServiceHero.site_id == site.id, ServiceHero.month == month_start(month))).first()
 
@@ -88,6 +89,7 @@ def confirm_hero(actor: User, site: Site, month: date, user: User) -> ServiceHer
 
 
 def hall_query(site_id: int | None = None) -> sa.Select:
+    """Confirmed heroes, newest month first (optionally of one site)."""
     from sqlalchemy.orm import selectinload
 
     stmt = sa.select(ServiceHero).options(selectinload(ServiceHero.user),

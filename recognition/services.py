@@ -35,10 +35,12 @@ def site_today(site: Site | None) -> date:
 
 
 def month_start(day: date) -> date:
+    """The first day of the month of `day`."""
     return day.replace(day=1)
 
 
 def next_month(month: date) -> date:
+    """The first day of the month after `month`."""
     return (month.replace(day=28) + timedelta(days=4)).replace(day=1)
 
 
@@ -86,6 +88,7 @@ def service_values() -> list:
 
 
 def value_choices(language: str) -> list[tuple[int, str]]:
+    """(id, label) pairs of the service values in `language`."""
     return [(v.id, _value_label(v, language)) for v in service_values()]
 
 
