@@ -157,10 +157,8 @@ def test_openapi_document_is_valid(client):
         assert ref.startswith("#/components/schemas/") and ref.rsplit("/", 1)[1] in schemas
     responses = spec["paths"]["/api/v1/feedback"]["post"]["responses"]
     assert {"200", "201", "400", "401", "403", "413"} <= set(responses)
-    try:
-        from openapi_spec_validator import validate
-    except ImportError:  # the structural checks above still ran
-        return
+    from openapi_spec_validator import validate
+
     validate(spec)
 
 
